@@ -1,0 +1,55 @@
+"""The format-neutral block stream that every reader produces and the segmenter consumes.
+
+A reader's job ends at blocks: one block per paragraph of the source, with the page furniture
+taken out (and listed), hard-wrapped lines joined, and footnotes resolved to the block that cites
+them. Telling articles from paragraphs is the segmenter's job, the same for every format.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from treatydiff.model import Footnote, Removed, SourceRef
+
+__all__ = ["Block", "BlockRole", "Extraction"]
+
+BlockRole = Literal["paragraph", "heading"]
+
+
+@attrs.frozen
+class Block:
+    """One paragraph of the source.
+
+    ``role`` is ``heading`` only when the markup says so (a Markdown ``#``, an HTML ``<h3>``, a
+    Word heading style); plain text leaves it to the segmenter. ``number`` is a number that the
+    format generates rather than prints (Word's automatic numbering, an HTML ``<ol>``), as it
+    would be displayed: ``Article 7``, ``1.``, ``(a)``.
+    """
+
+    text: str
+    source: SourceRef
+    role: BlockRole = "paragraph"
+    level: int = 0
+    number: str = ""
+    footnotes: tuple[Footnote, ...] = ()
+
+    @property
+    def line(self) -> str:
+        """The block as it reads on the page, with a generated number in front."""
+        return f"{self.number} {self.text}".strip() if self.number else self.text
+
+
+@attrs.frozen
+class Extraction:
+    """What a reader gives the segmenter: blocks in order, and what it deliberately removed.
+
+    ``footnotes`` holds footnotes that no block cites; ``symbol`` the document symbol found in
+    the furniture (``A/AC.291/22/Rev.1``), if any.
+    """
+
+    blocks: tuple[Block, ...]
+    removed: tuple[Removed, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    symbol: str | None = None

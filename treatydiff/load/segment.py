@@ -1,0 +1,374 @@
+"""Turn a reader's block stream into a :class:`~treatydiff.model.Draft`.
+
+The segmenter walks the blocks once. Before the first preamble line or heading it collects the
+title; then the preamble; from the first article or division heading on, the body; from a closing
+formula ("IN WITNESS WHEREOF", "Done at") on, the closing. Inside an article, each block's marker
+(``1.``, ``(a)``, ``a)``, ``(i)``, ``(1)``) decides how deep it sits: a marker style seen before in
+the open chain closes back to that level, a new style opens a level below.
+"""
+
+from __future__ import annotations
+
+import re
+import attrs
+
+from treatydiff.exceptions import DraftStructureError, EmptyDraftError
+from treatydiff.load.blocks import Block, Extraction
+from treatydiff.load.patterns import Heading, Layout, layout
+from treatydiff.model import (
+    Article,
+    Division,
+    Draft,
+    Footnote,
+    Provision,
+    ProvisionKind,
+    SourceRef,
+    normalize_number,
+)
+
+__all__ = ["segment"]
+
+_BRACKETS = re.compile(r"\[[^\[\]]*\]")
+_ROMAN = frozenset(
+    "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
+)
+_KINDS: dict[str, tuple[ProvisionKind, str]] = {
+    "arabic": ("paragraph", "para"),
+    "paren-arabic": ("point", "point"),
+    "alpha": ("subparagraph", "point"),
+    "roman": ("point", "point"),
+    "text": ("text", "text"),
+}
+
+
+@attrs.define
+class _Node:
+    kind: ProvisionKind
+    prefix: str
+    num: str
+    marker: str
+    text: str
+    source: SourceRef
+    status: list[str] = attrs.Factory(list)
+    footnotes: list[Footnote] = attrs.Factory(list)
+    children: list[_Node] = attrs.Factory(list)
+
+    def freeze(self, parent_eid: str, taken: set[str]) -> Provision:
+        own = f"{self.prefix}_{self.num}" if self.num else self.prefix
+        eid = _unique(f"{parent_eid}__{own}", taken)
+        return Provision(
+            kind=self.kind,
+            eid=eid,
+            text=self.text,
+            num=self.num,
+            marker=self.marker,
+            children=tuple(child.freeze(eid, taken) for child in self.children),
+            brackets=bool(_BRACKETS.search(self.text)),
+            status=tuple(self.status),
+            footnotes=tuple(self.footnotes),
+            source=self.source,
+        )
+
+
+@attrs.define
+class _Tree:
+    """The provisions of one container (an article, a division body, the preamble)."""
+
+    roots: list[_Node] = attrs.Factory(list)
+    chain: list[tuple[str, _Node]] = attrs.Factory(list)  # open levels, outermost first
+    texts: int = 0
+
+    def add(self, block: Block, text: str, spec: Layout) -> _Node:
+        marker = spec.marker(text)
+        if marker is None:
+            return self._add_text(block, text)
+        style = self._style(marker.style, marker.num)
+        kind, prefix = _KINDS[style]
+        node = _Node(kind, prefix, marker.num, marker.marker, marker.text.strip(), block.source)
+        if style == "arabic":
+            self.chain.clear()
+        else:
+            styles = [s for s, _ in self.chain]
+            if style in styles:
+                del self.chain[styles.index(style) :]
+        if self.chain:
+            self.chain[-1][1].children.append(node)
+        else:
+            self.roots.append(node)
+        self.chain.append((style, node))
+        return node
+
+    def _add_text(self, block: Block, text: str) -> _Node:
+        if self.chain and self.chain[0][0] != "text":
+            # A sentence after a paragraph's points belongs to the paragraph, not the last point.
+            root = self.chain[0][1]
+            node = _Node("text", "text", str(len(root.children) + 1), "", text, block.source)
+            root.children.append(node)
+            del self.chain[1:]
+            return node
+        self.texts += 1
+        node = _Node("text", "text", str(self.texts), "", text, block.source)
+        self.roots.append(node)
+        self.chain[:] = [("text", node)]
+        return node
+
+    def _style(self, style: str, num: str) -> str:
+        if style != "alpha" or num not in _ROMAN:
+            return style
+        for open_style, node in reversed(self.chain):
+            if open_style == "alpha" and len(num) == 1 and ord(num) - ord(node.num[-1]) == 1:
+                return "alpha"  # (h) then (i): the ninth letter, not a roman one
+            if open_style in ("alpha", "roman"):
+                return "roman"
+        return "alpha" if num not in ("i", "ii", "iii") and len(num) == 1 else "roman"
+
+    @property
+    def last(self) -> _Node | None:
+        return self.chain[-1][1] if self.chain else None
+
+    def freeze(self, parent_eid: str, taken: set[str]) -> tuple[Provision, ...]:
+        return tuple(node.freeze(parent_eid, taken) for node in self.roots)
+
+
+@attrs.define
+class _ArticleBuilder:
+    heading: Heading
+    eid: str
+    division: str | None
+    source: SourceRef
+    title: str = ""
+    status: list[str] = attrs.Factory(list)
+    footnotes: list[Footnote] = attrs.Factory(list)
+    tree: _Tree = attrs.Factory(_Tree)
+
+
+@attrs.define
+class _DivisionBuilder:
+    heading: Heading
+    eid: str
+    parent: str | None
+    source: SourceRef
+    title: str = ""
+    footnotes: list[Footnote] = attrs.Factory(list)
+    tree: _Tree = attrs.Factory(_Tree)
+
+
+@attrs.define
+class _Segmenter:
+    spec: Layout
+    source: str
+    phase: str = "title"  # title, preamble, body, closing
+    title: list[str] = attrs.Factory(list)
+    preamble_label: str = ""
+    preamble: _Tree = attrs.Factory(_Tree)
+    closing: _Tree = attrs.Factory(_Tree)
+    divisions: list[_DivisionBuilder] = attrs.Factory(list)
+    open_divisions: list[_DivisionBuilder] = attrs.Factory(list)
+    articles: list[_ArticleBuilder] = attrs.Factory(list)
+    article: _ArticleBuilder | None = None
+    awaiting_title: _ArticleBuilder | _DivisionBuilder | None = None
+    footnotes: list[Footnote] = attrs.Factory(list)
+    eids: set[str] = attrs.Factory(set)
+
+    def feed(self, block: Block) -> None:
+        line = block.line
+        text, status = self.spec.split_status(line)
+        heading = (
+            self.spec.loose_heading(text) if block.role == "heading" else self.spec.heading(text)
+        )
+        if heading and not (self.phase == "closing" and heading.kind != "annex"):
+            self._open(heading, block, status)
+            return
+        if not text:  # a status note on its own line
+            self._note(status, block)
+            return
+        if self.awaiting_title is not None:
+            target, self.awaiting_title = self.awaiting_title, None
+            if block.role == "heading" or _title_like(text, self.spec):
+                target.title = text
+                target.footnotes.extend(block.footnotes)
+                self._note(status, block)
+                return
+        if self.phase != "closing" and self.spec.closing.match(text):
+            self.phase = "closing"
+            self.article = None
+        if self.phase == "title":
+            if self.spec.preamble.fullmatch(text):
+                self.preamble_label = text
+                self.footnotes.extend(block.footnotes)
+                self.phase = "preamble"
+                return
+            if (block.role == "heading" or _title_like(text, self.spec)) and len(self.title) < 3:
+                self.title.append(text)
+                self.footnotes.extend(block.footnotes)
+                return
+            self.phase = "preamble"
+        if self.phase == "preamble" and not self.preamble.roots and self.spec.preamble.fullmatch(text):
+            self.preamble_label = text
+            return
+        tree = self._tree()
+        node = tree.add(block, text, self.spec)
+        if self.phase == "preamble":
+            node.kind, node.prefix = "recital", "recital"
+            node.num = node.num if node.marker else str(len(tree.roots))
+        node.status.extend(status)
+        node.footnotes.extend(block.footnotes)
+
+    def _tree(self) -> _Tree:
+        if self.phase in ("preamble", "closing"):
+            return self.preamble if self.phase == "preamble" else self.closing
+        if self.article is not None:
+            return self.article.tree
+        return self.open_divisions[-1].tree
+
+    def _note(self, status: tuple[str, ...], block: Block) -> None:
+        if not status:
+            return
+        if self.phase == "body" and self.article is not None:
+            last = self.article.tree.last
+            if last is not None and "deleted" not in status:
+                last.status.extend(status)
+            else:
+                self.article.status.extend(status)
+            self.article.footnotes.extend(block.footnotes)
+        else:
+            # A note on a heading line or outside any article still belongs to the draft.
+            self.footnotes.extend(block.footnotes)
+            tree = self._tree() if self.phase != "title" else self.preamble
+            if tree.last is not None:
+                tree.last.status.extend(status)
+
+    def _open(self, heading: Heading, block: Block, status: tuple[str, ...]) -> None:
+        self.phase = "body"
+        if heading.kind == "article":
+            parent = self.open_divisions[-1].eid if self.open_divisions else None
+            eid = _unique(f"art_{_eid_number(heading.num, roman=False)}", self.eids)
+            article = _ArticleBuilder(heading, eid, parent, block.source, heading.heading)
+            article.status.extend(status)
+            article.footnotes.extend(block.footnotes)
+            self.articles.append(article)
+            self.article = article
+            self.awaiting_title = None if heading.heading else article
+            return
+        kinds = [d.heading.kind for d in self.open_divisions]
+        if heading.kind == "annex":
+            self.open_divisions.clear()
+        elif heading.kind in kinds:
+            del self.open_divisions[kinds.index(heading.kind) :]
+        parent = self.open_divisions[-1].eid if self.open_divisions else None
+        prefix = self.spec.division_eids[heading.kind]
+        num = _eid_number(heading.num) if heading.num else str(
+            1 + sum(d.heading.kind == heading.kind for d in self.divisions)
+        )
+        own = f"{prefix}_{num}"
+        eid = _unique(f"{parent}__{own}" if parent else own, self.eids)
+        division = _DivisionBuilder(heading, eid, parent, block.source, heading.heading)
+        division.footnotes.extend(block.footnotes)
+        self.divisions.append(division)
+        self.open_divisions.append(division)
+        self.article = None
+        self.awaiting_title = None if heading.heading else division
+
+    def draft(self, extraction: Extraction, *, label: str, fmt: str) -> Draft:
+        taken = self.eids
+        articles = tuple(
+            Article(
+                num=a.heading.num,
+                eid=a.eid,
+                heading=a.title,
+                label=a.heading.label,
+                division=a.division,
+                provisions=a.tree.freeze(a.eid, taken),
+                status=tuple(dict.fromkeys(a.status)),
+                footnotes=tuple(a.footnotes),
+                source=a.source,
+            )
+            for a in self.articles
+        )
+        divisions = tuple(
+            Division(
+                kind=d.heading.kind,
+                eid=d.eid,
+                num=d.heading.num,
+                heading=d.title,
+                label=d.heading.label,
+                parent=d.parent,
+                provisions=d.tree.freeze(d.eid, taken),
+                source=d.source,
+            )
+            for d in self.divisions
+        )
+        footnotes = list(self.footnotes) + [n for d in self.divisions for n in d.footnotes]
+        return Draft(
+            label=label,
+            title=" ".join(self.title),
+            preamble=self.preamble.freeze("preamble", taken),
+            divisions=divisions,
+            articles=articles,
+            closing=self.closing.freeze("conclusions", taken),
+            footnotes=tuple(footnotes) + extraction.footnotes,
+            removed=extraction.removed,
+            source=self.source,
+            format=fmt,
+            symbol=extraction.symbol,
+            preamble_label=self.preamble_label,
+        )
+
+
+def segment(extraction: Extraction, *, label: str, source: str, fmt: str) -> Draft:
+    """Build a draft from *extraction*; *source* names the input in error messages."""
+    if not extraction.blocks:
+        what = "only page furniture" if extraction.removed else "no text"
+        raise EmptyDraftError(
+            f"the draft holds {what}; check that this is the right file", source=source
+        )
+    segmenter = _Segmenter(layout(), source)
+    for block in extraction.blocks:
+        segmenter.feed(block)
+    if not segmenter.articles:
+        first = extraction.blocks[0]
+        raise DraftStructureError(
+            "no articles found (looked for headings such as 'Article 1', 'Article 7 bis' or "
+            f"'Art. 7'; the text starts {_preview(first.line)!r} at {first.source}); if the draft "
+            "numbers its articles another way, convert it to Markdown with '## Article N' headings",
+            source=source,
+        )
+    return segmenter.draft(extraction, label=label, fmt=fmt)
+
+
+def _title_like(text: str, spec: Layout) -> bool:
+    return (
+        len(text.split()) <= 60
+        and not re.search(r"[.;:,]$", text)
+        and spec.marker(text) is None
+    )
+
+
+def _eid_number(num: str, *, roman: bool = True) -> str:
+    compact = normalize_number(num)
+    if roman and compact and set(compact) <= set("ivxlc"):
+        return str(_roman_to_int(compact))
+    return re.sub(r"[^0-9a-z]", "", compact)
+
+
+def _roman_to_int(roman: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for char, following in zip(roman, [*roman[1:], ""], strict=True):
+        value = values[char]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+def _unique(eid: str, taken: set[str]) -> str:
+    candidate, counter = eid, 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{eid}_{counter}"
+    taken.add(candidate)
+    return candidate
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+

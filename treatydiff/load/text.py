@@ -1,0 +1,398 @@
+"""Plain text and Markdown: text extracted from a UN PDF, a clean text file, or Markdown.
+
+The reader works in three passes over the lines: it sets aside page furniture (listing every line
+it removes), it collects footnotes (page-bottom footnotes of a PDF extraction, or Markdown
+``[^1]:`` definitions), and it joins the remaining lines into blocks, repairing hard wraps and
+end-of-line hyphenation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from treatydiff.load.blocks import Block, Extraction
+from treatydiff.load.patterns import Layout, layout
+from treatydiff.model import Footnote, Removed, SourceRef
+
+__all__ = ["read_text"]
+
+_MD_HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*\s*$")
+_MD_FOOTNOTE_DEF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]:\s*(?P<text>.*)$")
+_MD_FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(?P<inner>.+?)(?<=\S)\1")
+_MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
+_MD_ESCAPE = re.compile(r"\\(?P<char>[\\`*_{}\[\]()#+\-.!])")
+_PAGE_FOOTNOTE = re.compile(r"(?P<marker>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
+_BREAKS_BEFORE_MARKER = re.compile(r"""(?:[.;:,!?\])"”’]|\b(?:and|or|and/or))\s*$""")
+_HYPHENATED_END = re.compile(r"(?P<stem>[A-Za-z]+)-$")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@attrs.define
+class _Line:
+    number: int  # 1-based line in the source
+    text: str
+    page: int
+    kind: str = "content"  # content, blank, or the kind of furniture / footnote it is
+
+
+def read_text(text: str, *, source: str) -> Extraction:
+    """Turn the text of a draft into blocks, removing and listing page furniture."""
+    spec = layout()
+    lines = _split_lines(text)
+    removed: list[Removed] = []
+    _mark_file_header(lines)
+    markdown = any(
+        _MD_HEADING.match(line.text) for line in lines if line.kind == "content"
+    ) or any(_MD_FOOTNOTE_DEF.match(line.text) for line in lines)
+    footnotes = _collect_markdown_footnotes(lines) if markdown else []
+    _mark_furniture(lines, spec)
+    symbol = next((ln.text.strip() for ln in lines if ln.kind == "symbol"), None)
+    footnotes += _collect_page_footnotes(lines)
+    for line in lines:
+        if line.kind not in ("content", "blank", "footnote"):
+            removed.append(Removed(line.kind, line.text.strip(), SourceRef(line=line.number)))
+    cited: dict[int, list[Footnote]] = {}
+    unattached = _attach_footnotes(lines, footnotes, cited, markdown=markdown)
+    blocks = list(_join_blocks(lines, spec, cited, markdown=markdown, removed=removed))
+    return Extraction(tuple(blocks), tuple(removed), tuple(unattached), symbol)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[_Line] = []
+    page = 1
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        raw = raw.replace("\u00a0", " ").rstrip()
+        lines.append(_Line(number, raw, page, "content" if raw.strip() else "blank"))
+    return lines
+
+
+def _mark_file_header(lines: list[_Line]) -> None:
+    """A block of ``# key: value`` comment lines at the top describes the file, not the treaty."""
+    head = 0
+    while head < len(lines) and re.match(r"#(\s|$)", lines[head].text):
+        head += 1
+    if head >= 2:
+        for line in lines[:head]:
+            line.kind = "file-header"
+
+
+def _collect_markdown_footnotes(lines: list[_Line]) -> list[tuple[int, str, Footnote]]:
+    found: list[tuple[int, str, Footnote]] = []
+    current: list[str] | None = None
+    for index, line in enumerate(lines):
+        match = _MD_FOOTNOTE_DEF.match(line.text) if line.kind == "content" else None
+        if match:
+            current = [match["text"].strip()]
+            found.append((line.page, match["id"], Footnote(match["id"], "", SourceRef(line=line.number))))
+            line.kind = "footnote"
+            _store(found, current)
+        elif current is not None and line.kind == "content" and line.text.startswith("    "):
+            current.append(line.text.strip())
+            line.kind = "footnote"
+            _store(found, current)
+        else:
+            current = None
+        del index
+    return found
+
+
+def _store(found: list[tuple[int, str, Footnote]], parts: list[str]) -> None:
+    page, marker, note = found[-1]
+    found[-1] = (page, marker, attrs.evolve(note, text=" ".join(parts)))
+
+
+def _mark_furniture(lines: list[_Line], spec: Layout) -> None:
+    for line in lines:
+        if line.kind != "content":
+            continue
+        stripped = line.text.strip()
+        for kind, pattern in spec.furniture:
+            if pattern.fullmatch(stripped):
+                line.kind = kind
+                break
+        else:
+            if spec.symbol.fullmatch(stripped) and "/" in stripped:
+                line.kind = "symbol"
+    _mark_masthead(lines, spec)
+    _mark_running_headers(lines, spec)
+
+
+def _mark_masthead(lines: list[_Line], spec: Layout) -> None:
+    """The first page opens with a masthead (committee, session, agenda item) above the title.
+
+    Lines the vocabulary names are masthead wherever they stand before the first structural
+    line; unnamed lines between two masthead lines (a committee's long name) are masthead too.
+    """
+    first_page = [ln for ln in lines if ln.page == lines[0].page] if lines else []
+    candidates = [ln for ln in first_page[:60] if ln.kind != "blank"]
+    last_masthead = -1
+    for position, line in enumerate(candidates):
+        stripped = line.text.strip()
+        if spec.heading(stripped) or spec.preamble.fullmatch(stripped):
+            break
+        if line.kind != "content":
+            last_masthead = position
+            continue
+        for kind, pattern in spec.masthead:
+            if pattern.fullmatch(stripped):
+                line.kind = kind
+                last_masthead = position
+                break
+    if last_masthead < 0 or not any(ln.kind == "masthead" for ln in candidates):
+        return
+    for line in candidates[:last_masthead]:
+        if line.kind == "content":
+            line.kind = "masthead"
+
+
+def _mark_running_headers(lines: list[_Line], spec: Layout) -> None:
+    """A short line that recurs next to most page breaks is a running header or footer."""
+    boundaries = _page_boundaries(lines)
+    if len(boundaries) < 3:
+        return
+    counts = Counter(ln.text.strip() for ln in lines if ln.kind == "content")
+    for text, count in counts.items():
+        if count < 3 or len(text.split()) > 12 or spec.heading(text) or spec.marker(text):
+            continue
+        positions = [i for i, ln in enumerate(lines) if ln.kind == "content" and ln.text.strip() == text]
+        near = sum(1 for i in positions if _near_boundary(lines, i, boundaries))
+        if near >= max(3, len(positions) * 2 // 3):
+            for i in positions:
+                lines[i].kind = "running-header"
+
+
+def _page_boundaries(lines: list[_Line]) -> list[int]:
+    boundaries = [i for i, ln in enumerate(lines) if ln.kind == "page-number"]
+    boundaries += [i for i in range(1, len(lines)) if lines[i].page != lines[i - 1].page]
+    return sorted(set(boundaries))
+
+
+def _near_boundary(lines: list[_Line], index: int, boundaries: list[int]) -> bool:
+    """True when at most two content lines stand between *index* and a page boundary."""
+    for boundary in boundaries:
+        low, high = sorted((index, boundary))
+        between = [ln for ln in lines[low + 1 : high] if ln.kind in ("content", "footnote")]
+        if len(between) <= 2 and high - low <= 8:
+            return True
+    return False
+
+
+def _collect_page_footnotes(lines: list[_Line]) -> list[tuple[int, str, Footnote]]:
+    """Footnotes stand below a rule (``_____``) at the foot of a page."""
+    found: list[tuple[int, str, Footnote]] = []
+    in_zone = False
+    current: list[str] | None = None
+    for index, line in enumerate(lines):
+        if line.kind == "footnote-rule":
+            in_zone = True
+            current = None
+            continue
+        if index and line.page != lines[index - 1].page or line.kind == "page-number":
+            in_zone = False
+        if not in_zone or line.kind != "content":
+            continue
+        match = _PAGE_FOOTNOTE.match(line.text.strip())
+        if match:
+            current = [match["text"]]
+            found.append((line.page, match["marker"], Footnote(match["marker"], "", SourceRef(line=line.number))))
+        elif current is None:
+            continue
+        else:
+            current.append(line.text.strip())
+        line.kind = "footnote"
+        _store(found, current)
+    return found
+
+
+def _attach_footnotes(
+    lines: list[_Line],
+    footnotes: list[tuple[int, str, Footnote]],
+    cited: dict[int, list[Footnote]],
+    *,
+    markdown: bool,
+) -> list[Footnote]:
+    """Find where each footnote is cited, take the marker out of the text, and note the line.
+
+    Markdown cites ``[^id]``; a PDF extraction glues the number to the word it follows
+    (``offences2``), so there we look for it only on the footnote's own page.
+    """
+    unattached: list[Footnote] = []
+    for page, marker, note in footnotes:
+        if markdown:
+            pattern = re.compile(r"\[\^" + re.escape(marker) + r"\]")
+            candidates: Iterator[_Line] = (ln for ln in lines if ln.kind == "content")
+        else:
+            pattern = re.compile(
+                r"(?:(?<=[A-Za-z])|(?<=[A-Za-z][)\]”’\"'.,;:]))" + re.escape(marker) + r"(?=[\s,.;:)\]]|$)"
+            )
+            candidates = (ln for ln in lines if ln.kind == "content" and ln.page == page)
+        for line in candidates:
+            match = pattern.search(line.text)
+            if match:
+                line.text = line.text[: match.start()] + line.text[match.end() :]
+                cited.setdefault(line.number, []).append(note)
+                break
+        else:
+            unattached.append(note)
+    return unattached
+
+
+def _join_blocks(
+    lines: list[_Line],
+    spec: Layout,
+    cited: dict[int, list[Footnote]],
+    *,
+    markdown: bool,
+    removed: list[Removed],
+) -> Iterator[Block]:
+    content = [ln for ln in lines if ln.kind in ("content", "blank")]
+    vocabulary = _vocabulary(content)
+    current: list[_Line] = []
+    expect_heading = False
+    heading_open = False
+
+    def flush() -> Iterator[Block]:
+        nonlocal current
+        if current:
+            yield _make_block(current, cited, markdown=markdown, removed=removed)
+            current = []
+
+    for line in content:
+        stripped = line.text.strip()
+        if line.kind == "blank":
+            yield from flush()
+            heading_open = False
+            continue
+        md = _MD_HEADING.match(stripped) if markdown else None
+        if md:
+            yield from flush()
+            yield _make_block([line], cited, markdown=True, removed=removed, heading=md)
+            expect_heading = heading_open = False
+            continue
+        heading = spec.heading(stripped)
+        if heading:
+            yield from flush()
+            current = [line]
+            yield from flush()
+            expect_heading = not heading.heading
+            heading_open = False
+            continue
+        if expect_heading:
+            expect_heading = False
+            if _heading_like(stripped, spec):
+                yield from flush()
+                current = [line]
+                heading_open = True
+                continue
+        if heading_open:
+            if stripped[:1].islower() and _heading_like(stripped, spec):
+                current.append(line)
+                continue
+            yield from flush()
+            heading_open = False
+        if current and _starts_block(stripped, spec) and _may_break_after(current[-1].text):
+            yield from flush()
+        if current:
+            _append_wrapped(current, line, vocabulary, spec)
+        else:
+            current = [line]
+    yield from flush()
+
+
+def _starts_block(text: str, spec: Layout) -> bool:
+    return bool(
+        spec.marker(text) or spec.status_only.fullmatch(text) or spec.closing.match(text)
+    )
+
+
+def _may_break_after(previous: str) -> bool:
+    return bool(_BREAKS_BEFORE_MARKER.search(previous))
+
+
+def _heading_like(text: str, spec: Layout) -> bool:
+    """A title on the line after ``Article 7``: short, unnumbered, not a sentence."""
+    return (
+        len(text.split()) <= 20
+        and not re.search(r"[.;:,]$", text)
+        and not spec.marker(text)
+        and not spec.heading(text)
+    )
+
+
+def _vocabulary(lines: list[_Line]) -> frozenset[str]:
+    """Every word the document spells out whole, to judge end-of-line hyphens by."""
+    words: set[str] = set()
+    for line in lines:
+        text = line.text
+        if text.endswith("-"):
+            text = text.rsplit(None, 1)[0] if " " in text.strip() else ""
+        words.update(w.lower() for w in _WORD.findall(text))
+    return frozenset(words)
+
+
+def _append_wrapped(current: list[_Line], line: _Line, vocabulary: frozenset[str], spec: Layout) -> None:
+    previous = current[-1]
+    match = _HYPHENATED_END.search(previous.text)
+    if match and line.text.lstrip()[:1].islower():
+        stem = match["stem"]
+        tail = _WORD.match(line.text.lstrip())
+        rest = tail.group(0).split("-")[0] if tail else ""
+        if _is_soft_hyphen(stem, rest, vocabulary, spec):
+            previous.text = previous.text[:-1] + "\u0000"  # joined without space, see _make_block
+        else:
+            previous.text = previous.text + "\u0000"
+    current.append(line)
+
+
+def _is_soft_hyphen(stem: str, rest: str, vocabulary: frozenset[str], spec: Layout) -> bool:
+    joined = (stem + rest).lower()
+    if joined in vocabulary:
+        return True
+    if f"{stem}-{rest}".lower() in vocabulary:
+        return False
+    return stem.lower() not in spec.keep_hyphen_after
+
+
+def _make_block(
+    lines: list[_Line],
+    cited: dict[int, list[Footnote]],
+    *,
+    markdown: bool,
+    removed: list[Removed],
+    heading: re.Match[str] | None = None,
+) -> Block:
+    text = ""
+    for line in lines:
+        part = line.text.strip()
+        if not text or text.endswith("\u0000"):
+            text = text.rstrip("\u0000") + part
+        else:
+            text = f"{text} {part}"
+    text = text.replace("\u0000", "")
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    source = SourceRef(line=lines[0].number)
+    notes = tuple(note for line in lines for note in cited.get(line.number, ()))
+    if heading is not None:
+        text = heading["text"]
+    if markdown:
+        text = _strip_markdown(text, source, removed)
+    if heading is not None:
+        return Block(text, source, role="heading", level=len(heading["hashes"]), footnotes=notes)
+    return Block(text, source, footnotes=notes)
+
+
+def _strip_markdown(text: str, source: SourceRef, removed: list[Removed]) -> str:
+    for link in _MD_LINK.finditer(text):
+        removed.append(Removed("link-target", link["target"], source))
+    text = _MD_LINK.sub(r"\g<text>", text)
+    text = _MD_EMPHASIS.sub(r"\g<inner>", text)
+    return _MD_ESCAPE.sub(r"\g<char>", text)
