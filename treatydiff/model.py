@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -242,6 +242,47 @@ class Draft:
                 yield _provision_line(element)
             else:
                 yield from (part for part in (element.label, element.heading) if part)
+
+    def outline(self) -> dict[str, Any]:
+        """The structure as plain data (what ``treatydiff outline --format json`` prints)."""
+        return {
+            "label": self.label,
+            "source": self.source,
+            "format": self.format,
+            "title": self.title,
+            "symbol": self.symbol,
+            "preamble": {"recitals": len(self.preamble)},
+            "divisions": [
+                {
+                    "eid": d.eid,
+                    "kind": d.kind,
+                    "num": d.num,
+                    "heading": d.heading,
+                    "parent": d.parent,
+                }
+                for d in self.divisions
+            ],
+            "articles": [
+                {
+                    "num": a.num,
+                    "heading": a.heading,
+                    "eid": a.eid,
+                    "division": a.division,
+                    "provisions": sum(1 for _ in a.iter_provisions()),
+                    "status": list(a.status),
+                }
+                for a in self.articles
+            ],
+            "closing": len(self.closing),
+            "footnotes": sum(1 for _ in self.iter_footnotes()),
+            "removed": len(self.removed),
+        }
+
+    def iter_footnotes(self) -> Iterator[Footnote]:
+        """Every footnote: those attached to articles and provisions, then the draft's own."""
+        for element in self.walk():
+            yield from element.footnotes if not isinstance(element, Division) else ()
+        yield from self.footnotes
 
     def __repr__(self) -> str:
         return (

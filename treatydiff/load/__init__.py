@@ -214,7 +214,9 @@ def _from_markdown(data: bytes, name: str, encoding: str | None) -> Draft:
 def _from_html(data: bytes, name: str, encoding: str | None) -> Draft:
     from treatydiff.load.html import read_html
 
-    return segment(read_html(data, source=name, encoding=encoding), label="", source=name, fmt="html")
+    return segment(
+        read_html(data, source=name, encoding=encoding), label="", source=name, fmt="html"
+    )
 
 
 def _from_docx(data: bytes, name: str, encoding: str | None) -> Draft:
@@ -244,4 +246,3 @@ _READERS: dict[str, Callable[[bytes, str, str | None], Draft]] = {
     "akn": _from_akn,
     "pdf": _from_pdf,
 }
-

@@ -52,6 +52,7 @@ class Layout:
     status_only: re.Pattern[str]
     closing: re.Pattern[str]
     preamble: re.Pattern[str]
+    recital_opener: re.Pattern[str]
     furniture: tuple[tuple[str, re.Pattern[str]], ...]
     masthead: tuple[tuple[str, re.Pattern[str]], ...]
     symbol: re.Pattern[str]
@@ -118,8 +119,8 @@ def _title_after_number(rest: str, *, strict: bool, status: re.Pattern[str]) -> 
 
 
 def _normalize_note(note: str) -> str:
-    note = re.sub(r"\s+", " ", note.strip().lower()).rstrip(".")
-    return "agreed ad referendum" if note in {"agreed ad ref", "ad ref"} else note
+    # Kept as printed (less case and spacing) so that every word of the input is accounted for.
+    return re.sub(r"\s+", " ", note.strip().lower())
 
 
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -131,7 +132,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def _words(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 @cache
@@ -167,6 +170,9 @@ def layout() -> Layout:
         status_only=re.compile(rf"(?:\s*{status_note.replace('?P<note>', '')})+\s*", re.IGNORECASE),
         closing=re.compile(rf"(?:{_words(data['marks']['closing'])})\b"),
         preamble=re.compile(rf"(?:{_words(data['marks']['preamble'])})\s*:?\s*", re.IGNORECASE),
+        recital_opener=re.compile(
+            rf"(?:{_words(data['marks']['recital_openers'])}|[A-Z][a-z]+(?:ing|ed))\b"
+        ),
         furniture=tuple(
             (item["kind"], re.compile(item["pattern"])) for item in data["furniture"]["anywhere"]
         ),

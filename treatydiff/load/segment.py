@@ -10,6 +10,7 @@ the open chain closes back to that level, a new style opens a level below.
 from __future__ import annotations
 
 import re
+
 import attrs
 
 from treatydiff.exceptions import DraftStructureError, EmptyDraftError
@@ -203,7 +204,11 @@ class _Segmenter:
                 self.footnotes.extend(block.footnotes)
                 return
             self.phase = "preamble"
-        if self.phase == "preamble" and not self.preamble.roots and self.spec.preamble.fullmatch(text):
+        if (
+            self.phase == "preamble"
+            and not self.preamble.roots
+            and self.spec.preamble.fullmatch(text)
+        ):
             self.preamble_label = text
             return
         tree = self._tree()
@@ -257,8 +262,10 @@ class _Segmenter:
             del self.open_divisions[kinds.index(heading.kind) :]
         parent = self.open_divisions[-1].eid if self.open_divisions else None
         prefix = self.spec.division_eids[heading.kind]
-        num = _eid_number(heading.num) if heading.num else str(
-            1 + sum(d.heading.kind == heading.kind for d in self.divisions)
+        num = (
+            _eid_number(heading.num)
+            if heading.num
+            else str(1 + sum(d.heading.kind == heading.kind for d in self.divisions))
         )
         own = f"{prefix}_{num}"
         eid = _unique(f"{parent}__{own}" if parent else own, self.eids)
@@ -337,11 +344,7 @@ def segment(extraction: Extraction, *, label: str, source: str, fmt: str) -> Dra
 
 
 def _title_like(text: str, spec: Layout) -> bool:
-    return (
-        len(text.split()) <= 60
-        and not re.search(r"[.;:,]$", text)
-        and spec.marker(text) is None
-    )
+    return len(text.split()) <= 60 and not re.search(r"[.;:,]$", text) and spec.marker(text) is None
 
 
 def _eid_number(num: str, *, roman: bool = True) -> str:
@@ -371,4 +374,3 @@ def _unique(eid: str, taken: set[str]) -> str:
 
 def _preview(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
-

@@ -8,6 +8,7 @@ end-of-line hyphenation.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -22,7 +23,6 @@ __all__ = ["read_text"]
 
 _MD_HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*\s*$")
 _MD_FOOTNOTE_DEF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]:\s*(?P<text>.*)$")
-_MD_FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(?P<inner>.+?)(?<=\S)\1")
 _MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
 _MD_ESCAPE = re.compile(r"\\(?P<char>[\\`*_{}\[\]()#+\-.!])")
@@ -38,6 +38,9 @@ class _Line:
     text: str
     page: int
     kind: str = "content"  # content, blank, or the kind of furniture / footnote it is
+    # How the next line joins this one: " " (a wrap), "" (a word broken at a kept hyphen),
+    # or "soft" (a word broken at a soft hyphen, which goes).
+    join: str = " "
 
 
 def read_text(text: str, *, source: str) -> Extraction:
@@ -46,9 +49,9 @@ def read_text(text: str, *, source: str) -> Extraction:
     lines = _split_lines(text)
     removed: list[Removed] = []
     _mark_file_header(lines)
-    markdown = any(
-        _MD_HEADING.match(line.text) for line in lines if line.kind == "content"
-    ) or any(_MD_FOOTNOTE_DEF.match(line.text) for line in lines)
+    markdown = any(_MD_HEADING.match(line.text) for line in lines if line.kind == "content") or any(
+        _MD_FOOTNOTE_DEF.match(line.text) for line in lines
+    )
     footnotes = _collect_markdown_footnotes(lines) if markdown else []
     _mark_furniture(lines, spec)
     symbol = next((ln.text.strip() for ln in lines if ln.kind == "symbol"), None)
@@ -88,11 +91,13 @@ def _mark_file_header(lines: list[_Line]) -> None:
 def _collect_markdown_footnotes(lines: list[_Line]) -> list[tuple[int, str, Footnote]]:
     found: list[tuple[int, str, Footnote]] = []
     current: list[str] | None = None
-    for index, line in enumerate(lines):
+    for line in lines:
         match = _MD_FOOTNOTE_DEF.match(line.text) if line.kind == "content" else None
         if match:
             current = [match["text"].strip()]
-            found.append((line.page, match["id"], Footnote(match["id"], "", SourceRef(line=line.number))))
+            found.append(
+                (line.page, match["id"], Footnote(match["id"], "", SourceRef(line=line.number)))
+            )
             line.kind = "footnote"
             _store(found, current)
         elif current is not None and line.kind == "content" and line.text.startswith("    "):
@@ -101,7 +106,6 @@ def _collect_markdown_footnotes(lines: list[_Line]) -> list[tuple[int, str, Foot
             _store(found, current)
         else:
             current = None
-        del index
     return found
 
 
@@ -163,7 +167,9 @@ def _mark_running_headers(lines: list[_Line], spec: Layout) -> None:
     for text, count in counts.items():
         if count < 3 or len(text.split()) > 12 or spec.heading(text) or spec.marker(text):
             continue
-        positions = [i for i, ln in enumerate(lines) if ln.kind == "content" and ln.text.strip() == text]
+        positions = [
+            i for i, ln in enumerate(lines) if ln.kind == "content" and ln.text.strip() == text
+        ]
         near = sum(1 for i in positions if _near_boundary(lines, i, boundaries))
         if near >= max(3, len(positions) * 2 // 3):
             for i in positions:
@@ -196,14 +202,20 @@ def _collect_page_footnotes(lines: list[_Line]) -> list[tuple[int, str, Footnote
             in_zone = True
             current = None
             continue
-        if index and line.page != lines[index - 1].page or line.kind == "page-number":
+        if (index and line.page != lines[index - 1].page) or line.kind == "page-number":
             in_zone = False
         if not in_zone or line.kind != "content":
             continue
         match = _PAGE_FOOTNOTE.match(line.text.strip())
         if match:
             current = [match["text"]]
-            found.append((line.page, match["marker"], Footnote(match["marker"], "", SourceRef(line=line.number))))
+            found.append(
+                (
+                    line.page,
+                    match["marker"],
+                    Footnote(match["marker"], "", SourceRef(line=line.number)),
+                )
+            )
         elif current is None:
             continue
         else:
@@ -232,7 +244,9 @@ def _attach_footnotes(
             candidates: Iterator[_Line] = (ln for ln in lines if ln.kind == "content")
         else:
             pattern = re.compile(
-                r"(?:(?<=[A-Za-z])|(?<=[A-Za-z][)\]”’\"'.,;:]))" + re.escape(marker) + r"(?=[\s,.;:)\]]|$)"
+                r"(?:(?<=[A-Za-z])|(?<=[A-Za-z][)\]”’\"'.,;:]))"
+                + re.escape(marker)
+                + r"(?=[\s,.;:)\]]|$)"
             )
             candidates = (ln for ln in lines if ln.kind == "content" and ln.page == page)
         for line in candidates:
@@ -254,9 +268,9 @@ def _join_blocks(
     markdown: bool,
     removed: list[Removed],
 ) -> Iterator[Block]:
-    content = [ln for ln in lines if ln.kind in ("content", "blank")]
-    vocabulary = _vocabulary(content)
+    vocabulary = _vocabulary([ln for ln in lines if ln.kind == "content"])
     current: list[_Line] = []
+    gap: set[str] = set()  # kinds of the lines between this content line and the last one
     expect_heading = False
     heading_open = False
 
@@ -266,12 +280,20 @@ def _join_blocks(
             yield _make_block(current, cited, markdown=markdown, removed=removed)
             current = []
 
-    for line in content:
+    for line in lines:
+        if line.kind != "content":
+            gap.add(line.kind)
+            continue
         stripped = line.text.strip()
-        if line.kind == "blank":
+        # A blank line ends a paragraph, but blank lines around a page break do not: there a
+        # paragraph ends only where a sentence does.
+        page_break = bool(gap - {"blank"})
+        if (gap and not page_break) or (
+            page_break and current and _ends_sentence(current, stripped)
+        ):
             yield from flush()
             heading_open = False
-            continue
+        gap = set()
         md = _MD_HEADING.match(stripped) if markdown else None
         if md:
             yield from flush()
@@ -299,7 +321,11 @@ def _join_blocks(
                 continue
             yield from flush()
             heading_open = False
-        if current and _starts_block(stripped, spec) and _may_break_after(current[-1].text):
+        if (
+            current
+            and _may_break_after(current[-1].text)
+            and (_starts_block(stripped, spec) or _opens_recital(current[-1].text, stripped, spec))
+        ):
             yield from flush()
         if current:
             _append_wrapped(current, line, vocabulary, spec)
@@ -308,10 +334,17 @@ def _join_blocks(
     yield from flush()
 
 
+def _ends_sentence(current: list[_Line], following: str) -> bool:
+    return bool(re.search(r"[.;:]$", current[-1].text)) and not following[:1].islower()
+
+
 def _starts_block(text: str, spec: Layout) -> bool:
-    return bool(
-        spec.marker(text) or spec.status_only.fullmatch(text) or spec.closing.match(text)
-    )
+    return bool(spec.marker(text) or spec.status_only.fullmatch(text) or spec.closing.match(text))
+
+
+def _opens_recital(previous: str, text: str, spec: Layout) -> bool:
+    """A recital ("Concerned that ...") after one that ended with a comma or semicolon."""
+    return previous.rstrip()[-1:] in ",;:" and bool(spec.recital_opener.match(text))
 
 
 def _may_break_after(previous: str) -> bool:
@@ -339,17 +372,16 @@ def _vocabulary(lines: list[_Line]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _append_wrapped(current: list[_Line], line: _Line, vocabulary: frozenset[str], spec: Layout) -> None:
+def _append_wrapped(
+    current: list[_Line], line: _Line, vocabulary: frozenset[str], spec: Layout
+) -> None:
     previous = current[-1]
     match = _HYPHENATED_END.search(previous.text)
     if match and line.text.lstrip()[:1].islower():
         stem = match["stem"]
         tail = _WORD.match(line.text.lstrip())
         rest = tail.group(0).split("-")[0] if tail else ""
-        if _is_soft_hyphen(stem, rest, vocabulary, spec):
-            previous.text = previous.text[:-1] + "\u0000"  # joined without space, see _make_block
-        else:
-            previous.text = previous.text + "\u0000"
+        previous.join = "soft" if _is_soft_hyphen(stem, rest, vocabulary, spec) else ""
     current.append(line)
 
 
@@ -370,14 +402,11 @@ def _make_block(
     removed: list[Removed],
     heading: re.Match[str] | None = None,
 ) -> Block:
-    text = ""
-    for line in lines:
-        part = line.text.strip()
-        if not text or text.endswith("\u0000"):
-            text = text.rstrip("\u0000") + part
-        else:
-            text = f"{text} {part}"
-    text = text.replace("\u0000", "")
+    text = lines[0].text.strip()
+    for previous, line in itertools.pairwise(lines):
+        if previous.join == "soft":
+            text = text[:-1]
+        text += ("" if previous.join == "soft" else previous.join) + line.text.strip()
     text = re.sub(r"[ \t]+", " ", text).strip()
     source = SourceRef(line=lines[0].number)
     notes = tuple(note for line in lines for note in cited.get(line.number, ()))
