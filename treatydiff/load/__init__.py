@@ -58,6 +58,8 @@ def load(
     the text, else the file name). *encoding* overrides the guess for text formats.
     """
     name, data = _read_source(source)
+    if not data.strip():
+        raise EmptyDraftError("the input is empty; check that this is the right file", source=name)
     fmt = _choose_format(format, name, data)
     default_label = Path(name).stem if not name.startswith("<") else "draft"
     draft = _READERS[fmt](data, name, encoding)

@@ -274,11 +274,14 @@ def _join_blocks(
     expect_heading = False
     heading_open = False
 
+    emitted = 0
+
     def flush() -> Iterator[Block]:
-        nonlocal current
+        nonlocal current, emitted
         if current:
             yield _make_block(current, cited, markdown=markdown, removed=removed)
             current = []
+            emitted += 1
 
     for line in lines:
         if line.kind != "content":
@@ -321,10 +324,9 @@ def _join_blocks(
                 continue
             yield from flush()
             heading_open = False
-        if (
-            current
-            and _may_break_after(current[-1].text)
-            and (_starts_block(stripped, spec) or _opens_recital(current[-1].text, stripped, spec))
+        if current and (
+            (_may_break_after(current[-1].text) and _starts_block(stripped, spec))
+            or _opens_recital(current, stripped, spec, first=not emitted)
         ):
             yield from flush()
         if current:
@@ -342,9 +344,13 @@ def _starts_block(text: str, spec: Layout) -> bool:
     return bool(spec.marker(text) or spec.status_only.fullmatch(text) or spec.closing.match(text))
 
 
-def _opens_recital(previous: str, text: str, spec: Layout) -> bool:
-    """A recital ("Concerned that ...") after one that ended with a comma or semicolon."""
-    return previous.rstrip()[-1:] in ",;:" and bool(spec.recital_opener.match(text))
+def _opens_recital(current: list[_Line], text: str, spec: Layout, *, first: bool) -> bool:
+    """A recital ("Concerned that ...") after one that ended with a comma or semicolon, or
+    after the title (PDF text extraction often drops the blank lines that set it apart)."""
+    if not spec.recital_opener.match(text):
+        return False
+    previous = current[-1].text.rstrip()
+    return previous[-1:] in ",;:" or (first and not re.search(r"[.;:,]$", previous))
 
 
 def _may_break_after(previous: str) -> bool:
