@@ -227,3 +227,34 @@ def test_article_lookup_error_lists_numbers() -> None:
         draft.article("9")
     with pytest.raises(KeyError):
         draft.article(9)
+
+
+def test_running_headers_are_removed() -> None:
+    """A short line repeated at the top of every page is furniture, the same line in text is not."""
+    pages = []
+    for number in range(1, 5):
+        pages.append(
+            f"Revised draft convention\n\n{number}/4\n\nArticle {number}\nTitle {number}\n\n"
+            f"{number}. Each State Party shall cooperate.\n"
+        )
+    text = "\f".join(pages)
+    draft = td.loads(text)
+    assert [a.num for a in draft.articles] == ["1", "2", "3", "4"]
+    assert [r.kind for r in draft.removed].count("running-header") == 4
+    assert "Revised draft" not in draft.text
+
+
+def test_load_benchmark_smoke() -> None:
+    """The load benchmark runs end to end on a small draft."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_load.py"), "--articles", "5", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "5 articles, PDF layout" in result.stdout

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 import attrs
@@ -160,36 +159,42 @@ def _mark_masthead(lines: list[_Line], spec: Layout) -> None:
 
 def _mark_running_headers(lines: list[_Line], spec: Layout) -> None:
     """A short line that recurs next to most page breaks is a running header or footer."""
-    boundaries = _page_boundaries(lines)
-    if len(boundaries) < 3:
+    near = _near_page_boundary(lines)
+    if near is None:
         return
-    counts = Counter(ln.text.strip() for ln in lines if ln.kind == "content")
-    for text, count in counts.items():
-        if count < 3 or len(text.split()) > 12 or spec.heading(text) or spec.marker(text):
+    positions: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "content":
+            positions.setdefault(line.text.strip(), []).append(index)
+    for text, found in positions.items():
+        if len(found) < 3 or len(text.split()) > 12 or spec.heading(text) or spec.marker(text):
             continue
-        positions = [
-            i for i, ln in enumerate(lines) if ln.kind == "content" and ln.text.strip() == text
-        ]
-        near = sum(1 for i in positions if _near_boundary(lines, i, boundaries))
-        if near >= max(3, len(positions) * 2 // 3):
-            for i in positions:
+        if sum(near[i] for i in found) >= max(3, len(found) * 2 // 3):
+            for i in found:
                 lines[i].kind = "running-header"
 
 
-def _page_boundaries(lines: list[_Line]) -> list[int]:
-    boundaries = [i for i, ln in enumerate(lines) if ln.kind == "page-number"]
-    boundaries += [i for i in range(1, len(lines)) if lines[i].page != lines[i - 1].page]
-    return sorted(set(boundaries))
-
-
-def _near_boundary(lines: list[_Line], index: int, boundaries: list[int]) -> bool:
-    """True when at most two content lines stand between *index* and a page boundary."""
-    for boundary in boundaries:
-        low, high = sorted((index, boundary))
-        between = [ln for ln in lines[low + 1 : high] if ln.kind in ("content", "footnote")]
-        if len(between) <= 2 and high - low <= 8:
-            return True
-    return False
+def _near_page_boundary(lines: list[_Line]) -> list[bool] | None:
+    """For each line, whether at most two lines of text (and eight lines in all) separate it
+    from a page boundary (a page number, or a form feed); ``None`` with fewer than 3 pages."""
+    boundary = [
+        line.kind == "page-number" or (i > 0 and line.page != lines[i - 1].page)
+        for i, line in enumerate(lines)
+    ]
+    if sum(boundary) < 3:
+        return None
+    near = [False] * len(lines)
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        texts, steps = 99, 99  # text lines and all lines since the last boundary seen
+        for i in order:
+            if boundary[i]:  # a page number, or the first line of a page
+                texts, steps, near[i] = 0, 0, True
+                continue
+            steps += 1
+            near[i] = near[i] or (texts <= 2 and steps <= 8)
+            if lines[i].kind in ("content", "footnote"):
+                texts += 1
+    return near
 
 
 def _collect_page_footnotes(lines: list[_Line]) -> list[tuple[int, str, Footnote]]:
