@@ -83,6 +83,8 @@ class Layout:
                 kind = "article"
             else:
                 kind = self.division_kinds[match["word"].lower()]
+                if not match["num"] and kind != "annex":
+                    continue  # "Chapter" with no number opens a sentence, not a division
             num = re.sub(r"\s+", " ", match["num"] or "").strip()
             return Heading(kind, match["label"].strip(), num, title, rest.strip())
         return None
@@ -131,6 +133,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def _label_words(words: list[str]) -> str:
+    """Labels as printed in headings: "Article" or "ARTICLE", never "article", which is a
+    cross-reference wrapped to the start of a line."""
+    return _words([form for word in words for form in (word, word.upper())])
+
+
 def _words(words: list[str]) -> str:
     return "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
@@ -144,20 +152,21 @@ def layout() -> Layout:
         resources.files("treatydiff").joinpath("data/layout.toml").read_text("utf-8")
     )
     ordinals = _words(data["article"]["ordinals"])
-    article_num = rf"\d{{1,4}}(?:\s*-?\s*(?:{ordinals})\b|[a-z](?![\w]))?|[IVXLC]{{1,7}}\b|[A-Z]\b"
+    article_num = (
+        rf"\d{{1,4}}(?:\s*-?\s*(?:{ordinals}|{ordinals.upper()})\b|[a-zA-Z](?![\w]))?"
+        r"|[IVXLC]{1,7}\b|[A-Z]\b"
+    )
     article = re.compile(
-        rf"(?P<label>(?P<word>{_words(data['article']['labels'])})\s*(?P<num>{article_num}))"
-        r"(?P<rest>.*)$",
-        re.IGNORECASE,
+        rf"(?P<label>(?P<word>{_label_words(data['article']['labels'])})\s*(?P<num>{article_num}))"
+        r"(?P<rest>.*)$"
     )
     divisions = data["division"]
     division_kinds = {label.lower(): d["kind"] for d in divisions for label in d["labels"]}
     division_eids = {d["kind"]: d["eid"] for d in divisions}
-    division_num = r"[IVXLC]{1,7}\b|\d{1,3}[A-Z]?\b|[A-Z]\b"
+    division_num = r"[IVXLCivxlc]{1,7}\b|\d{1,3}[A-Z]?\b|[A-Z]\b"
     division = re.compile(
-        rf"(?P<label>(?P<word>{_words(list(division_kinds))})\b\s*(?P<num>{division_num})?)"
-        r"(?P<rest>.*)$",
-        re.IGNORECASE,
+        rf"(?P<label>(?P<word>{_label_words([label for d in divisions for label in d['labels']])})"
+        rf"\b\s*(?P<num>{division_num})?)(?P<rest>.*)$"
     )
     notes = _words(data["marks"]["status"])
     status_note = rf"\[\s*(?P<note>{notes})\s*\]"

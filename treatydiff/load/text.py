@@ -248,8 +248,9 @@ def _attach_footnotes(
             pattern = re.compile(r"\[\^" + re.escape(marker) + r"\]")
             candidates: Iterator[_Line] = (ln for ln in lines if ln.kind == "content")
         else:
+            # The number follows a word, perhaps after its punctuation: "offences2", "law.]3".
             pattern = re.compile(
-                r"(?:(?<=[A-Za-z])|(?<=[A-Za-z][)\]”’\"'.,;:]))"
+                r"(?<=[A-Za-z])(?P<after>[)\]”’\"'.,;:]{0,3})"
                 + re.escape(marker)
                 + r"(?=[\s,.;:)\]]|$)"
             )
@@ -257,7 +258,8 @@ def _attach_footnotes(
         for line in candidates:
             match = pattern.search(line.text)
             if match:
-                line.text = line.text[: match.start()] + line.text[match.end() :]
+                kept = match.groupdict().get("after") or ""
+                line.text = line.text[: match.start()] + kept + line.text[match.end() :]
                 cited.setdefault(line.number, []).append(note)
                 break
         else:
@@ -309,6 +311,12 @@ def _join_blocks(
             expect_heading = heading_open = False
             continue
         heading = spec.heading(stripped)
+        if spec.status_only.fullmatch(stripped):
+            yield from flush()
+            current = [line]
+            yield from flush()
+            heading_open = False
+            continue
         if heading:
             yield from flush()
             current = [line]
