@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> None:
     for name, text in inputs.items():
         median, best, peak = measure(text, args.repeat)
         words = len(text.split())
-        print(f"{name:<38} {words:>7} {median * 1000:>10.1f} {best * 1000:>8.1f} {peak / 2**20:>9.2f}")
+        print(
+            f"{name:<38} {words:>7} {median * 1000:>10.1f} {best * 1000:>8.1f} {peak / 2**20:>9.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ that declares a DOCTYPE is refused outright.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Final, Literal
 
 import attrs
@@ -83,8 +84,9 @@ _BLOCKS = frozenset(
     {"p", "eol", "eop", "br", "blockList", "item", "listIntroduction", "listWrapUp", "tr",
      "td", "th", "heading", "subheading", "num", "docTitle", "docNumber", "block", "container"}
 )  # fmt: skip
-# Heading-like children of an article or division, read by their owner, not as provisions.
-_OWN_PARTS = frozenset({"num", "heading", "subheading", "article"}) | _DIVISIONS
+# Children of an article or division that the owner reads itself, not as provisions.
+_HEAD_PARTS = frozenset({"num", "heading", "subheading"})
+_OWN_PARTS = _HEAD_PARTS | {"article"} | _DIVISIONS
 _PREAMBLE_CONTAINERS = frozenset(
     {"recitals", "citations", "container", "blockContainer", "intro", "wrapUp", "blockList"}
 )
@@ -102,7 +104,7 @@ _EID_PREFIX: dict[str, str] = {
     "recital": "recital",
 }
 
-PartKind = Literal["note", "text", "item", "wrapup"]
+_PartKind = Literal["note", "text", "item", "wrapup"]
 
 
 def read_akn(data: bytes, *, source: str) -> Draft:
@@ -116,7 +118,9 @@ def read_akn(data: bytes, *, source: str) -> Draft:
 
 def _parse(data: bytes, source: str) -> etree._Element:
     if not data.strip():
-        raise EmptyDraftError("the input is empty; check that this is the right file", source=source)
+        raise EmptyDraftError(
+            "the input is empty; check that this is the right file", source=source
+        )
     _refuse_doctype(data, source)
     parser = etree.XMLParser(
         resolve_entities=False,
@@ -132,12 +136,15 @@ def _parse(data: bytes, source: str) -> etree._Element:
         raise _syntax_error(error, source) from None
     except (etree.LxmlError, ValueError, LookupError) as error:
         # An unknown encoding declaration and the like: still not a readable XML file.
-        raise DraftFormatError(f"not readable as XML ({error}); check the file", source=source) from None
+        message = f"not readable as XML ({error}); check the file"
+        raise DraftFormatError(message, source=source) from None
     if root is None:
         raise EmptyDraftError("the XML document has no root element", source=source)
-    if root.getroottree().docinfo.doctype:
+    docinfo = root.getroottree().docinfo
+    doctype: object = getattr(docinfo, "doctype", None)  # missing from lxml-stubs
+    if docinfo.internalDTD is not None or doctype:
         # Reached only when the prolog scan missed it (a UTF-16 file, say).
-        raise _doctype_error(source, "the prolog")
+        raise _doctype_error(source, f"before line {_line(root)}")
     _check_depth(root, source)
     _check_root(root, source)
     return root
@@ -149,7 +156,8 @@ def _refuse_doctype(data: bytes, source: str) -> None:
     prolog = data[: first_tag.start()] if first_tag else data
     found = prolog.find(b"<!DOCTYPE")
     if found >= 0:
-        raise _doctype_error(source, f"line {prolog[:found].count(b'\n') + 1}")
+        line = prolog[:found].count(b"\n") + 1
+        raise _doctype_error(source, f"line {line}")
 
 
 def _doctype_error(source: str, where: str) -> DraftFormatError:
@@ -172,7 +180,9 @@ def _syntax_error(error: etree.XMLSyntaxError, source: str) -> DraftFormatError:
             source=source,
             where=where,
         )
-    return DraftFormatError(f"not well-formed XML: {message}; fix the markup", source=source, where=where)
+    return DraftFormatError(
+        f"not well-formed XML: {message}; fix the markup", source=source, where=where
+    )
 
 
 def _check_depth(root: etree._Element, source: str) -> None:
@@ -184,7 +194,7 @@ def _check_depth(root: etree._Element, source: str) -> None:
                 f"elements are nested more than {MAX_DEPTH} levels deep; this is not a treaty "
                 "draft as treatydiff knows them",
                 source=source,
-                where=f"line {element.sourceline}",
+                where=f"line {_line(element)}",
             )
 
 
@@ -195,14 +205,14 @@ def _check_root(root: etree._Element, source: str) -> None:
         raise DraftFormatError(
             f"the root element is {found}; an Akoma Ntoso document starts with <akomaNtoso>",
             source=source,
-            where=f"line {root.sourceline}",
+            where=f"line {_line(root)}",
         )
     if qname.namespace is not None and not qname.namespace.startswith(AKN_NAMESPACES):
         raise DraftFormatError(
             f"the root element is {found}; expected no namespace or one of "
             f"{', '.join(AKN_NAMESPACES)}",
             source=source,
-            where=f"line {root.sourceline}",
+            where=f"line {_line(root)}",
         )
 
 
@@ -232,7 +242,7 @@ class _Reader:
         for child in self._elements(document):
             name = self.name(child)
             if name == "meta":
-                self.removed.append(Removed("akn-meta", _join(child.itertext()), self.ref(child)))
+                self.removed.append(Removed("akn-meta", _all_text(child), self.ref(child)))
             elif name == "preface":
                 title, symbol = self._preface(child)
             elif name == "preamble":
@@ -276,9 +286,9 @@ class _Reader:
                     source=self.source,
                     where=f"element {self.path(child)}",
                 )
-        if not _join(root.itertext()):
+        if not _all_text(root):
             raise EmptyDraftError("the <akomaNtoso> element is empty", source=self.source)
-        found = ", ".join(f"<{self.name(c) or etree.QName(c).localname}>" for c in self._elements(root))
+        found = ", ".join(f"<{etree.QName(c).localname}>" for c in self._elements(root))
         raise DraftFormatError(
             f"<akomaNtoso> holds {found or 'no elements'}; expected an <act>, <bill>, <doc> or "
             "<documentCollection>",
@@ -289,8 +299,7 @@ class _Reader:
     def _no_articles(self, document: etree._Element, body: etree._Element | None) -> Exception:
         element = body if body is not None else document
         where = f"element {self.path(element)}"
-        texts = (t for c in self._elements(document) if self.name(c) != "meta" for t in c.itertext())
-        if not _join(texts):
+        if not any(_all_text(c) for c in self._elements(document) if self.name(c) != "meta"):
             return EmptyDraftError(
                 "the document holds no text outside <meta>; check that this is the right file",
                 source=self.source,
@@ -352,7 +361,7 @@ class _Reader:
 
     def _unread(self, element: etree._Element) -> None:
         """List what the reader does not model (attachments, a cover page), so no word is lost."""
-        text = _join(element.itertext())
+        text = _all_text(element)
         if text:
             self.removed.append(Removed("akn-unread", text, self.ref(element)))
 
@@ -376,15 +385,18 @@ class _Reader:
         notes: list[etree._Element] = []
         printed = self._child_text(element, "num", notes)
         heading = self._child_text(element, "heading", notes)
-        words = (kind, *(w for w, k in layout().division_kinds.items() if k == kind or True))
-        num, label = _split_label(printed, words)
+        num, label = _split_label(printed, (kind, *layout().division_kinds))
+        if num and not label and kind in layout().division_eids:
+            label = f"{kind.capitalize()} {num}"
         prefix = layout().division_eids.get(kind, kind)
-        own = f"{prefix}_{_eid_number(num) if num else sum(d.kind == kind for d in self.divisions) + 1}"
+        ordinal = 1 + sum(d.kind == kind for d in self.divisions)
+        own = f"{prefix}_{_eid_number(num) or ordinal}"
         eid = self._eid(element, f"{parent}__{own}" if parent else own)
-        provisions = self._container(element, eid, notes)
-        self.footnotes.extend(self.footnote(n) for n in notes)
+        provisions = self._container(element, eid, notes, skip=_OWN_PARTS)
+        # As in text drafts, a note on a division heading belongs to the draft as a whole.
+        self.footnotes.extend(self.footnote(note) for note in notes)
         self.divisions.append(
-            Division(kind, eid, num, heading, label or printed, parent, provisions, self.ref(element))
+            Division(kind, eid, num, heading, label, parent, provisions, self.ref(element))
         )
         self._body(element, eid)
 
@@ -393,22 +405,16 @@ class _Reader:
         printed, num_status = layout().split_status(self._child_text(element, "num", notes))
         heading, heading_status = layout().split_status(self._child_text(element, "heading", notes))
         num, label = _split_label(printed, _ARTICLE_WORDS)
-        if not num:
-            num = _article_number(element.get("eId") or "") or str(len(self.articles) + 1)
-        if not label or label == num:
-            label = f"Article {num}"
+        num = num or _article_number(element.get("eId", "")) or str(len(self.articles) + 1)
         eid = self._eid(element, f"art_{_eid_number(num, roman=False)}")
         status = [*num_status, *heading_status]
         provisions: list[Provision] = []
-        for provision in self._container(element, eid, notes):
+        extra_notes: list[Footnote] = []
+        for provision in self._container(element, eid, notes, skip=_HEAD_PARTS):
             if _status_only(provision):
-                # "[deleted]" standing for the whole article is the article's status.
+                # "[deleted]" standing in for the whole text is the article's status.
                 status.extend(provision.status)
-                self.eids.discard(provision.eid)
-                notes_of = provision.footnotes
-                self.articles  # keep mypy quiet about unused names below
-                footnotes_extra = list(notes_of)
-                self._pending_footnotes.extend(footnotes_extra)
+                extra_notes.extend(provision.footnotes)
             else:
                 provisions.append(provision)
         self.articles.append(
@@ -416,11 +422,312 @@ class _Reader:
                 num=num,
                 eid=eid,
                 heading=heading,
-                label=label,
+                label=label or f"Article {num}",
                 division=division,
                 provisions=tuple(provisions),
                 status=tuple(dict.fromkeys(status)),
-                footnotes=tuple(self.footnote(n) for n in notes),
+                footnotes=(*(self.footnote(note) for note in notes), *extra_notes),
                 source=self.ref(element),
             )
         )
+
+    # -- provisions ---------------------------------------------------------------------------
+
+    def _container(
+        self,
+        element: etree._Element,
+        eid: str,
+        notes: list[etree._Element],
+        *,
+        skip: frozenset[str],
+    ) -> tuple[Provision, ...]:
+        """The provisions of an article or division.
+
+        Text followed by points holds those points (a chapeau), as the segmenter reads
+        "For the purposes of this Convention: (a) ..."; a numbered paragraph stands on its own.
+        """
+        groups: list[tuple[etree._Element, list[etree._Element]]] = []
+        held: list[etree._Element] | None = None  # points of the open chapeau, if any
+        for kind, part in self._parts(element, skip):
+            if kind == "note":
+                notes.append(part)
+            elif kind == "text":
+                groups.append((part, []))
+                held = groups[-1][1]
+            elif held is not None and self.name(part) != "paragraph":
+                held.append(part)
+                held = None if kind == "wrapup" else held
+            else:
+                groups.append((part, []))
+                held = None
+        roman = _roman_series([self._bare_num(head) for head, _ in groups])
+        provisions: list[Provision] = []
+        unnumbered = 0
+        for head, held_points in groups:
+            numbered = bool(self._bare_num(head))
+            unnumbered += not numbered
+            ordinal = len(provisions) + 1 if numbered else unnumbered
+            provisions.append(
+                self._provision(head, eid, ordinal=ordinal, roman=roman, extra=held_points)
+            )
+        return tuple(provisions)
+
+    def _provision(
+        self,
+        element: etree._Element,
+        parent_eid: str,
+        *,
+        ordinal: int,
+        roman: bool = False,
+        recital: bool = False,
+        extra: list[etree._Element] | None = None,
+    ) -> Provision:
+        """One provision: its number, its own text, and its nested provisions.
+
+        *ordinal* numbers an unnumbered provision (``text_2``); *roman* says that its numbered
+        siblings count (i), (ii) ..., not (a), (b) ...; *extra* are points held by a chapeau.
+        """
+        notes: list[etree._Element] = []
+        marker = self._child_text(element, "num", notes)
+        num = _bare(marker)
+        kind: ProvisionKind = "recital" if recital else _kind(self.name(element), marker, roman)
+        own = _eid_number(num, roman=False) or str(ordinal)
+        eid = self._eid(element, f"{parent_eid}__{_EID_PREFIX[kind]}_{own}")
+        texts: list[str] = []
+        nested: list[etree._Element] = []
+        if _mixed(element):
+            texts.append(self.text(element, notes, skip=frozenset({"num"})))
+        else:
+            for part_kind, part in self._parts(element, frozenset({"num"})):
+                if part_kind == "note":
+                    notes.append(part)
+                elif part_kind == "text" and not nested:
+                    texts.append(self.text(part, notes))
+                else:
+                    # Points, a wrap-up, or text after the points: all nested provisions.
+                    nested.append(part)
+        nested.extend(extra or ())
+        text, status = layout().split_status(" ".join(t for t in texts if t))
+        footnotes = tuple(self.footnote(note) for note in notes)
+        return Provision(
+            kind=kind,
+            eid=eid,
+            text=text,
+            num=num or str(ordinal),
+            marker=marker,
+            children=self._children(nested, eid, recital=recital),
+            brackets=bool(_BRACKETS.search(text)),
+            status=status,
+            footnotes=footnotes,
+            source=self.ref(element),
+        )
+
+    def _children(
+        self, elements: list[etree._Element], parent_eid: str, *, recital: bool
+    ) -> tuple[Provision, ...]:
+        roman = _roman_series([self._bare_num(e) for e in elements])
+        return tuple(
+            self._provision(e, parent_eid, ordinal=position, roman=roman, recital=recital)
+            for position, e in enumerate(elements, start=1)
+        )
+
+    def _parts(
+        self, element: etree._Element, skip: frozenset[str]
+    ) -> Iterator[tuple[_PartKind, etree._Element]]:
+        """What a provision is made of, in order, looking through list, content and intro."""
+        for child in self._elements(element):
+            name = self.name(child)
+            if name in skip:
+                continue
+            if name in _NOTES:
+                yield "note", child
+            elif name in _TRANSPARENT:
+                yield from self._parts(child, frozenset({"num"}))
+            elif name in _WRAP_UPS:
+                yield "wrapup", child
+            elif name in _ITEMS:
+                yield "item", child
+            else:
+                yield "text", child
+
+    def _bare_num(self, element: etree._Element) -> str:
+        num = next((c for c in self._elements(element) if self.name(c) == "num"), None)
+        return _bare(_all_text(num)) if num is not None else ""
+
+    # -- text, notes, names and places --------------------------------------------------------
+
+    def text(
+        self,
+        element: etree._Element,
+        notes: list[etree._Element],
+        skip: frozenset[str] = frozenset(),
+    ) -> str:
+        """The words of *element*, without the notes in it (collected in *notes*) or *skip*."""
+        pieces: list[str] = []
+        self._inline(element, notes, skip, pieces)
+        return " ".join("".join(pieces).split())
+
+    def _inline(
+        self,
+        element: etree._Element,
+        notes: list[etree._Element],
+        skip: frozenset[str],
+        pieces: list[str],
+    ) -> None:
+        pieces.append(element.text or "")
+        for child in self._elements(element):
+            name = self.name(child)
+            if name in _NOTES:
+                notes.append(child)
+            elif name not in skip:
+                gap = " " if name in _BLOCKS else ""
+                pieces.append(gap)
+                self._inline(child, notes, skip, pieces)
+                pieces.append(gap)
+            pieces.append(child.tail or "")
+
+    def _child_text(self, element: etree._Element, name: str, notes: list[etree._Element]) -> str:
+        child = next((c for c in self._elements(element) if self.name(c) == name), None)
+        return self.text(child, notes) if child is not None else ""
+
+    def footnote(self, note: etree._Element) -> Footnote:
+        self.notes_seen += 1
+        marker = note.get("marker") or self._child_text(note, "num", []) or str(self.notes_seen)
+        text = self.text(note, [], skip=frozenset({"num"}))
+        return Footnote(marker.strip(), text, self.ref(note))
+
+    def name(self, element: etree._Element) -> str:
+        """The local name of an Akoma Ntoso element; empty for anything else."""
+        if not isinstance(element.tag, str):
+            return ""
+        qname = etree.QName(element.tag)
+        return qname.localname if qname.namespace == self.namespace else ""
+
+    def tag(self, name: str) -> str:
+        return f"{{{self.namespace}}}{name}" if self.namespace else name
+
+    @staticmethod
+    def _elements(element: etree._Element) -> list[etree._Element]:
+        return [child for child in element if isinstance(child.tag, str)]
+
+    def ref(self, element: etree._Element) -> SourceRef:
+        return SourceRef(line=_line(element), path=self.path(element))
+
+    def path(self, element: etree._Element) -> str:
+        """A readable XPath without namespaces: ``/akomaNtoso/act/body/article[3]``."""
+        known = self.paths.get(element)
+        if known is not None:
+            return known
+        parent = element.getparent()
+        if parent is None:
+            self.paths[element] = f"/{etree.QName(element).localname}"
+            return self.paths[element]
+        base = self.path(parent)
+        # Name every sibling at once, so that wide parents cost one pass, not one per child.
+        siblings = self._elements(parent)
+        totals = Counter(child.tag for child in siblings)
+        seen: Counter[object] = Counter()
+        for child in siblings:
+            seen[child.tag] += 1
+            index = f"[{seen[child.tag]}]" if totals[child.tag] > 1 else ""
+            self.paths[child] = f"{base}/{etree.QName(child).localname}{index}"
+        return self.paths.get(element, base)
+
+    def _eid(self, element: etree._Element, generated: str) -> str:
+        """The element's eId (or 2.0 id) if it has one, else *generated*; unique in the draft."""
+        given = (element.get("eId") or element.get("id") or "").strip()
+        candidate = base = given or generated
+        counter = 1
+        while candidate in self.eids:
+            counter += 1
+            candidate = f"{base}_{counter}"
+        self.eids.add(candidate)
+        return candidate
+
+
+# -- small helpers ---------------------------------------------------------------------------
+
+
+def _all_text(element: etree._Element) -> str:
+    """Every word under *element*, notes included, as one line."""
+    return " ".join(word for text in element.itertext() for word in str(text).split())
+
+
+def _line(element: etree._Element) -> int | None:
+    line: object = element.sourceline
+    return line if isinstance(line, int) else None
+
+
+def _mixed(element: etree._Element) -> bool:
+    """True when the element holds text of its own (``<item>(a) text</item>``), not just blocks."""
+    if (element.text or "").strip():
+        return True
+    return any((child.tail or "").strip() for child in element)
+
+
+def _kind(name: str, marker: str, roman: bool) -> ProvisionKind:
+    if not marker:
+        return "text"  # as in text drafts: an unnumbered block is text, whatever its element
+    if name == "paragraph":
+        return "paragraph"
+    if _LETTER.fullmatch(_bare(marker)) and not roman:
+        return "subparagraph"
+    return "point"
+
+
+def _roman_series(nums: list[str]) -> bool:
+    """True when the letter-numbered siblings count in roman numerals: (i), (ii), (iii) ...
+
+    A series that starts at (i) or at a numeral of two letters or more is roman; one that starts
+    at (a) is not, even when it reaches (i) after (h).
+    """
+    letters = [num.lower() for num in nums if _LETTER.fullmatch(num)]
+    if not letters or not all(_ROMAN.fullmatch(num) for num in letters):
+        return False
+    return letters[0] == "i" or len(letters[0]) > 1
+
+
+def _bare(marker: str) -> str:
+    """The number of a marker as printed: ``1.`` → ``1``, ``(a)`` → ``a``, ``a)`` → ``a``."""
+    return re.sub(r"^[\s(\[]+|[\s)\].:]+$", "", marker)
+
+
+def _split_label(printed: str, words: Iterable[str]) -> tuple[str, str]:
+    """``CHAPTER II`` → (``II``, ``CHAPTER II``); ``7`` → (``7``, ``""``): no word, no label."""
+    text = " ".join(printed.split())
+    for word in sorted(words, key=len, reverse=True):
+        head = text[: len(word)]
+        if head.lower() == word.lower() and not text[len(word) : len(word) + 1].isalpha():
+            return text[len(word) :].strip(" .:–—-"), text
+    return text.strip(" .:"), ""
+
+
+def _article_number(eid: str) -> str:
+    match = re.fullmatch(r"art_([0-9a-z]+)", eid)
+    return match[1] if match else ""
+
+
+def _status_only(provision: Provision) -> bool:
+    return (
+        provision.kind == "text"
+        and not provision.text
+        and not provision.children
+        and bool(provision.status)
+    )
+
+
+def _eid_number(num: str, *, roman: bool = True) -> str:
+    """The number as it appears in an eid: ``7 bis`` → ``7bis``; a roman ``II`` → ``2``."""
+    compact = re.sub(r"[^0-9a-z]", "", normalize_number(num))
+    if roman and compact and _ROMAN.fullmatch(compact):
+        return str(_roman_to_int(compact))
+    return compact
+
+
+def _roman_to_int(roman: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for char, following in zip(roman, [*roman[1:], ""], strict=True):
+        value = values[char]
+        total += -value if following and values[following] > value else value
+    return total

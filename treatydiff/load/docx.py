@@ -88,9 +88,7 @@ def read_docx(data: bytes, *, source: str) -> Extraction:
         },
     )
     blocks = tuple(reader.walk(body, f"{_DOCUMENT}/w:body"))
-    unattached = tuple(
-        note for kind in ("footnote", "endnote") for note in reader.uncited(kind)
-    )
+    unattached = tuple(note for kind in ("footnote", "endnote") for note in reader.uncited(kind))
     symbol = reader.symbol or _header_symbol(package)
     return Extraction(blocks, tuple(reader.removed), unattached, symbol)
 
@@ -411,12 +409,18 @@ def _format_number(number: int, fmt: str) -> str:
     return str(number)  # decimal, and the formats treaties do not use
 
 
+_ROMAN_DIGITS: Final = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        "m cm d cd c xc l xl x ix v iv i".split(),
+        strict=True,
+    )
+)
+
+
 def _roman(number: int) -> str:
     digits = []
-    for value, letters in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
+    for value, letters in _ROMAN_DIGITS:
         count, number = divmod(number, value)
         digits.append(letters * count)
     return "".join(digits)
@@ -438,7 +442,7 @@ class _Notes:
     def from_part(cls, root: etree._Element | None, part: str) -> _Notes:
         elements: dict[str, tuple[etree._Element, str]] = {}
         counts: dict[str, int] = {}
-        for child in root if root is not None else ():
+        for child in root.iterchildren("{*}*") if root is not None else ():
             step = _step(child, counts)
             # Separators are the rule Word draws above the notes, not notes.
             is_note = child.tag in (_w("footnote"), _w("endnote"))
@@ -714,4 +718,3 @@ def _level_index(value: str | None, *, highest: int = 8, default: int | None = N
         return min(max(int(value), 0), highest) if value is not None else default
     except ValueError:
         return default
-

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import Any, Final
 
 import attrs
 from lxml import etree
@@ -63,6 +63,7 @@ _BULLETS: Final = frozenset("—–-•")
 _ARROWS: Final = "↩↑⤴^\ufe0e\ufe0f"
 _WORD_NOTE_ID: Final = re.compile(r"_?(?:ftn|edn)\d+")
 _META_CHARSET: Final = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_END_TAGS: Final = re.compile(r"</\s*(?:body|html)\s*>", re.I)
 _BOMS: Final = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -138,9 +139,11 @@ def _parse(text: str, source: str) -> _Element:
         encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True
     )
     try:
+        # libxml2 drops whatever follows </body> or </html>, where a browser still shows it;
+        # without those end tags it closes the elements at the end, keeping everything.
         # Re-encoded so that lxml ignores the page's own (possibly wrong) charset declaration;
         # "replace" covers lone surrogates that a codec such as unicode_escape can produce.
-        root = etree.fromstring(text.encode("utf-8", "replace"), parser)
+        root = etree.fromstring(_END_TAGS.sub("", text).encode("utf-8", "replace"), parser)
     except (etree.ParserError, etree.XMLSyntaxError) as error:
         line = getattr(error, "lineno", None) or 1
         raise DraftFormatError(
@@ -148,6 +151,7 @@ def _parse(text: str, source: str) -> _Element:
             source=source,
             where=f"line {line}",
         ) from None
+    _check_parse_finished(parser.error_log, source)
     if root is None:
         raise EmptyDraftError(
             "the HTML holds no elements or text (only comments or declarations); "
@@ -156,6 +160,26 @@ def _parse(text: str, source: str) -> _Element:
             where="line 1",
         )
     return root
+
+
+def _check_parse_finished(error_log: Any, source: str) -> None:
+    """libxml2 recovers from bad markup, but a fatal error stops it: the rest would be lost."""
+    for entry in error_log:
+        if entry.level_name != "FATAL":
+            continue
+        if entry.type_name == "ERR_RESOURCE_LIMIT":  # nesting deeper than 256 elements
+            raise InputTooLargeError(
+                f"the HTML is nested too deeply to read ({entry.message}); "
+                "simplify the markup or save the page again from a browser or a word processor",
+                source=source,
+                where=f"line {entry.line}",
+            )
+        raise DraftFormatError(
+            f"the HTML parser stopped before the end ({entry.message}); "
+            "open the file in a browser and save it again",
+            source=source,
+            where=f"line {entry.line}",
+        )
 
 
 @attrs.define
@@ -217,7 +241,7 @@ class _Reader:
         self._prefix = ""  # a table row's point label, for the first block of the next cell
         self._capturing = False
         bodies = _note_bodies(root)
-        self._bodies = set(bodies)
+        self._unread = set(bodies)  # notes are read on their own; their labels not at all
         self._anchors: dict[str, int] = {}
         for index, body in enumerate(bodies):
             for anchor in _anchors_in(body):
@@ -266,8 +290,8 @@ class _Reader:
 
     def _child(self, child: _Element, run: _Run, number: str = "") -> None:
         tag = _tag(child)
-        if tag is None or child in self._bodies:
-            return  # comments and the like; footnote texts were read before the walk
+        if tag is None or child in self._unread:
+            return  # comments and the like; footnotes and their labels
         if tag in _DROPPED:
             self._drop(child, _DROPPED[tag])
         elif self._is_back_link(child):
@@ -282,9 +306,11 @@ class _Reader:
             self._row(child)
         elif tag in _BLOCKS:
             self._flush(run)
-            self._number = number
+            if number:  # an <ol> item: its first block takes the number, even a nested <p>
+                self._number = number
             self._container(child)
-            self._number = ""
+            if number:
+                self._number = ""  # an item without text: its number must not pass to the next
         else:
             self._contents(child, run)
 
@@ -341,14 +367,14 @@ class _Reader:
 
     def _read_note(self, body: _Element, index: int) -> _Note:
         label = _leading_label(body, self._is_back_link)
-        label_text = _collapse(_text_of(label)) if label is not None else ""
+        if label is not None:
+            self._unread.add(label)
         saved, self.blocks, self._capturing = self.blocks, [], True
         self._container(body)
         captured, self.blocks, self._capturing = self.blocks, saved, False
         text = " ".join(block.line for block in captured)
-        if label is not None and _tag(label) == "sup":
-            text = text.removeprefix(label_text).lstrip()
-        marker = _clean_marker(label_text) or _id_marker(body) or str(index + 1)
+        label_text = _clean_marker(_text_of(label)) if label is not None else ""
+        marker = label_text or _id_marker(body) or str(index + 1)
         return _Note(text, marker, self._ref(body))
 
     def _reference(self, element: _Element) -> int | None:
@@ -428,14 +454,15 @@ def _reference_anchors(root: _Element, anchors: dict[str, int]) -> set[str]:
 
 
 def _leading_label(body: _Element, is_back_link: Callable[[_Element], bool]) -> _Element | None:
-    """The element that opens a note with its number (``<sup>2</sup>``, Word's ``[1]`` link)."""
+    """The element that opens a note with its number: ``<sup>2</sup>``, Word's ``[1]`` link,
+    docutils' ``<span class="label">``."""
     element = body
     while not (element.text or "").strip():
         children = [child for child in element if _tag(child) is not None]
         if not children:
             return None
         element = children[0]
-        if _tag(element) == "sup" or is_back_link(element):
+        if _tag(element) == "sup" or "label" in _classes(element) or is_back_link(element):
             return element
     return None
 

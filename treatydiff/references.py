@@ -1,0 +1,56 @@
+"""Cross-references to articles inside provision text ("article 24", "articles 27 and 28").
+
+When a new article shifts every later number by one, every cross-reference changes with it. Such
+a change is cosmetic only when it follows the alignment, so alignment and normalisation both
+need to find references and map their numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from treatydiff.model import normalize_number
+
+__all__ = ["REFERENCE", "article_references", "renumber_references"]
+
+_NUMBER = r"\d{1,4}(?!\d|[/.]\d)(?:\s?(?:bis|ter|quater|quinquies|sexies)\b)?"
+#: "article 24", "Article 7 bis", "articles 27 and 28", "articles 2 to 5", "articles 2, 3 or 4".
+REFERENCE = re.compile(
+    rf"\b(?P<word>[Aa]rticles?|[Aa]rts?\.)\s+"
+    rf"(?P<numbers>{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+){_NUMBER})*)"
+)
+_ONE_NUMBER = re.compile(_NUMBER)
+
+
+def article_references(text: str) -> list[str]:
+    """The article numbers *text* refers to, in order (``"7 bis"`` as printed)."""
+    return [
+        number.group(0)
+        for match in REFERENCE.finditer(text)
+        for number in _ONE_NUMBER.finditer(match["numbers"])
+    ]
+
+
+def renumber_references(text: str, mapping: Mapping[str, str]) -> str:
+    """*text* with each referenced article number replaced as *mapping* says.
+
+    Keys are compared as :func:`~treatydiff.model.normalize_number` forms, so ``"7bis"`` maps
+    ``article 7 bis``; numbers the mapping lacks are left alone.
+    """
+    normalized = {normalize_number(key): value for key, value in mapping.items()}
+    if not normalized:
+        return text
+
+    def one(number: re.Match[str]) -> str:
+        return normalized.get(normalize_number(number.group(0)), number.group(0))
+
+    return REFERENCE.sub(_in_numbers(one), text)
+
+
+def _in_numbers(replace: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+    def rewrite(match: re.Match[str]) -> str:
+        numbers = _ONE_NUMBER.sub(replace, match["numbers"])
+        return match.group(0)[: match.start("numbers") - match.start()] + numbers
+
+    return rewrite
