@@ -243,18 +243,3 @@ def test_running_headers_are_removed() -> None:
     assert [r.kind for r in draft.removed].count("running-header") == 4
     assert "Revised draft" not in draft.text
 
-
-def test_load_benchmark_smoke() -> None:
-    """The load benchmark runs end to end on a small draft."""
-    import subprocess
-    import sys
-
-    from conftest import ROOT
-
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "bench_load.py"), "--articles", "5", "--repeat", "1"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "5 articles, PDF layout" in result.stdout

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from treatydiff.align import (
+    Alignment,
+    Match,
+    OverrideConflict,
+    OverrideError,
+    ProvisionMatch,
+    align,
+)
 from treatydiff.exceptions import (
     DraftFormatError,
     DraftStructureError,
@@ -15,10 +23,12 @@ from treatydiff.exceptions import (
 )
 from treatydiff.load import load, loads
 from treatydiff.model import Article, Division, Draft, Footnote, Provision, Removed, SourceRef
+from treatydiff.timeline import Lineage, Step, Timeline, timeline
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Alignment",
     "Article",
     "Division",
     "Draft",
@@ -28,13 +38,22 @@ __all__ = [
     "EncodingError",
     "Footnote",
     "InputTooLargeError",
+    "Lineage",
+    "Match",
     "MissingExtraError",
+    "OverrideConflict",
+    "OverrideError",
     "Provision",
+    "ProvisionMatch",
     "Removed",
     "SourceRef",
+    "Step",
+    "Timeline",
     "TreatydiffError",
     "UnknownArticleError",
     "UnsupportedFormatError",
+    "align",
     "load",
     "loads",
+    "timeline",
 ]

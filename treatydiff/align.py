@@ -37,7 +37,7 @@ import attrs
 
 from treatydiff.exceptions import TreatydiffError
 from treatydiff.model import Article, Draft, Provision, normalize_number
-from treatydiff.references import renumber_references
+from treatydiff.references import Renumbering
 from treatydiff.tokens import words
 
 __all__ = [
@@ -537,11 +537,13 @@ def _covers(whole: _Profile, matched: list[_Profile], part: _Profile) -> bool:
 
 
 def _finish(old: Draft, new: Draft, corpus: _Corpus, groups: list[_Group]) -> list[Match]:
-    number_map = {
-        corpus.old[g.old[0]].article.num: corpus.new[g.new[0]].article.num
-        for g in groups
-        if g.old and g.new
-    }
+    number_map = Renumbering(
+        {
+            corpus.old[g.old[0]].article.num: corpus.new[g.new[0]].article.num
+            for g in groups
+            if g.old and g.new
+        }
+    )
     in_order = _in_order_pairs([(g.old[0], g.new[0]) for g in groups if g.old and g.new])
     successor = _division_successors(groups, corpus)
     matches = []
@@ -587,7 +589,7 @@ def _report_order(groups: list[_Group]) -> list[_Group]:
 
 
 def _relation(
-    olds: tuple[Article, ...], news: tuple[Article, ...], numbers: dict[str, str]
+    olds: tuple[Article, ...], news: tuple[Article, ...], numbers: Renumbering
 ) -> Relation:
     if not olds:
         return "added"
@@ -598,7 +600,7 @@ def _relation(
     if len(olds) > 1:
         return "merged"
     old, new = olds[0], news[0]
-    same_text = renumber_references(old.text, numbers) == new.text
+    same_text = numbers(old.text) == new.text
     same = same_text and old.heading == new.heading and old.status == new.status
     return "unchanged" if same else "modified"
 
@@ -653,13 +655,13 @@ def _group_score(group: _Group, corpus: _Corpus) -> float:
 
 
 def _align_provisions(
-    olds: tuple[Article, ...], news: tuple[Article, ...], numbers: dict[str, str]
+    olds: tuple[Article, ...], news: tuple[Article, ...], numbers: Renumbering
 ) -> tuple[ProvisionMatch, ...]:
     """Match provisions inside a pair: identical text, then similar text in order, else
     added or deleted. Cross-references are compared after renumbering them as the articles are."""
     old = [p for a in olds for p in a.iter_provisions()]
     new = [p for a in news for p in a.iter_provisions()]
-    old_text = [renumber_references(p.text, numbers) for p in old]
+    old_text = [numbers(p.text) for p in old]
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
     for i, text in enumerate(old_text):

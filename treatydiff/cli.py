@@ -10,12 +10,15 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from treatydiff import __version__
+from treatydiff.align import align
 from treatydiff.exceptions import TreatydiffError
 from treatydiff.load import load
 from treatydiff.model import Draft
+from treatydiff.timeline import timeline
 
 __all__ = ["main"]
 
@@ -32,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (TreatydiffError, FileNotFoundError) as error:
         print(f"treatydiff: error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader (``| head``) has gone; stop quietly as other command-line tools do.
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,6 +59,35 @@ def _parser() -> argparse.ArgumentParser:
     outline.add_argument("--label", help="the draft's name in the output")
     outline.add_argument("--input-format", dest="input_format", help="override the input format")
     outline.set_defaults(run=_outline)
+
+    compare = commands.add_parser(
+        "compare",
+        help="align two drafts article by article",
+        description="Align two drafts and print, per article, where it went and how it relates.",
+    )
+    compare.add_argument("old", help="the earlier draft")
+    compare.add_argument("new", help="the later draft")
+    compare.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+    compare.add_argument(
+        "--overrides", metavar="CSV", help="known correspondences: a table with columns old,new"
+    )
+    compare.set_defaults(run=_compare)
+
+    history = commands.add_parser(
+        "timeline",
+        help="follow every article through several drafts",
+        description="Align each consecutive pair of drafts and print each article's lineage.",
+    )
+    history.add_argument("drafts", nargs="+", metavar="DRAFT", help="the drafts, oldest first")
+    history.set_defaults(run=_timeline)
+
+    demo = commands.add_parser(
+        "demo",
+        help="run on the fictional drafts shipped in fixtures/",
+        description="Outline, align and follow the four fictional drafts in fixtures/series.",
+    )
+    demo.add_argument("--fixtures", type=Path, help="the series folder (default: the clone's)")
+    demo.set_defaults(run=_demo)
     return parser
 
 
@@ -62,6 +98,46 @@ def _outline(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         out.write(render_outline(draft))
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    old, new = load(args.old), load(args.new)
+    alignment = align(old, new, overrides=args.overrides)
+    if args.output == "json":
+        json.dump(alignment.rows(), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(f"{alignment!r}\n{alignment.table()}\n")
+    return EXIT_OK
+
+
+def _timeline(args: argparse.Namespace, out: TextIO) -> int:
+    result = timeline([load(path) for path in args.drafts])
+    out.write(f"{result!r}\n{result.table()}\n")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    folder = args.fixtures or Path(__file__).resolve().parents[1] / "fixtures" / "series"
+    paths = sorted(folder.glob("[0-9][0-9]-*.md"))
+    if not paths:
+        raise TreatydiffError(
+            "no drafts found; the demo runs from a clone of the repository "
+            "(or pass --fixtures DIR with drafts named 01-*.md, 02-*.md, ...)",
+            source=str(folder),
+        )
+    drafts = [load(path) for path in paths]
+    out.write(f"treatydiff demo: {len(drafts)} fictional drafts from {folder}\n\n")
+    for draft in drafts:
+        out.write(
+            f"  {draft.label:<16} {len(draft.articles):>3} articles, "
+            f"{len(draft.divisions)} chapters, {len(draft.preamble)} recitals\n"
+        )
+    result = timeline(drafts)
+    for alignment in result.alignments:
+        out.write(f"\n{alignment!r}\n{alignment.table()}\n")
+    out.write(f"\n{result!r}\n{result.table()}\n")
     return EXIT_OK
 
 

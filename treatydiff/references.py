@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from treatydiff.model import normalize_number
 
-__all__ = ["REFERENCE", "article_references", "renumber_references"]
+__all__ = ["REFERENCE", "Renumbering", "article_references", "renumber_references"]
 
 _NUMBER = r"\d{1,4}(?!\d|[/.]\d)(?:\s?(?:bis|ter|quater|quinquies|sexies)\b)?"
 #: "article 24", "Article 7 bis", "articles 27 and 28", "articles 2 to 5", "articles 2, 3 or 4".
@@ -32,20 +32,29 @@ def article_references(text: str) -> list[str]:
     ]
 
 
-def renumber_references(text: str, mapping: Mapping[str, str]) -> str:
-    """*text* with each referenced article number replaced as *mapping* says.
+class Renumbering:
+    """A mapping of article numbers, applied to the references inside texts.
 
     Keys are compared as :func:`~treatydiff.model.normalize_number` forms, so ``"7bis"`` maps
     ``article 7 bis``; numbers the mapping lacks are left alone.
     """
-    normalized = {normalize_number(key): value for key, value in mapping.items()}
-    if not normalized:
-        return text
 
-    def one(number: re.Match[str]) -> str:
-        return normalized.get(normalize_number(number.group(0)), number.group(0))
+    def __init__(self, mapping: Mapping[str, str]) -> None:
+        self._numbers = {normalize_number(key): value for key, value in mapping.items()}
 
-    return REFERENCE.sub(_in_numbers(one), text)
+    def __call__(self, text: str) -> str:
+        """*text* with each referenced article number replaced."""
+        if not self._numbers or "rt" not in text:  # no "article" / "Art." in the text
+            return text
+        return REFERENCE.sub(_in_numbers(self._one), text)
+
+    def _one(self, number: re.Match[str]) -> str:
+        return self._numbers.get(normalize_number(number.group(0)), number.group(0))
+
+
+def renumber_references(text: str, mapping: Mapping[str, str]) -> str:
+    """*text* with each referenced article number replaced as *mapping* says."""
+    return Renumbering(mapping)(text)
 
 
 def _in_numbers(replace: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:

@@ -169,14 +169,15 @@ def _mark_running_headers(lines: list[_Line], spec: Layout) -> None:
     for text, found in positions.items():
         if len(found) < 3 or len(text.split()) > 12 or spec.heading(text) or spec.marker(text):
             continue
-        if sum(near[i] for i in found) >= max(3, len(found) * 2 // 3):
+        if sum(near[i] for i in found) >= max(3, len(found) * 4 // 5):
             for i in found:
                 lines[i].kind = "running-header"
 
 
 def _near_page_boundary(lines: list[_Line]) -> list[bool] | None:
-    """For each line, whether at most two lines of text (and eight lines in all) separate it
-    from a page boundary (a page number, or a form feed); ``None`` with fewer than 3 pages."""
+    """For each line, whether it is the first or last line of text at a page boundary (a page
+    number, or a form feed), with at most eight lines of furniture and blanks between; ``None``
+    with fewer than 3 pages."""
     boundary = [
         line.kind == "page-number" or (i > 0 and line.page != lines[i - 1].page)
         for i, line in enumerate(lines)
@@ -191,7 +192,7 @@ def _near_page_boundary(lines: list[_Line]) -> list[bool] | None:
                 texts, steps, near[i] = 0, 0, True
                 continue
             steps += 1
-            near[i] = near[i] or (texts <= 2 and steps <= 8)
+            near[i] = near[i] or (texts == 0 and steps <= 8)
             if lines[i].kind in ("content", "footnote"):
                 texts += 1
     return near

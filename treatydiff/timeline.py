@@ -1,0 +1,280 @@
+"""Follow every article through a whole negotiation: N drafts, N - 1 alignments.
+
+Consecutive drafts are aligned pairwise; each article's lineage is the chain of matches that
+connects it across drafts (a split or merge joins chains). An article deleted in one draft and
+back in a later one (not the next) is found by aligning what was deleted with what was added
+later, and the lineage says it reappeared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+import attrs
+
+from treatydiff.align import THRESHOLD, Alignment, Match, align
+from treatydiff.exceptions import TreatydiffError, UnknownArticleError
+from treatydiff.model import Draft, normalize_number
+
+__all__ = ["Lineage", "Step", "Timeline", "timeline"]
+
+_Node = tuple[int, str]  # (draft index, article number)
+
+
+@attrs.frozen
+class Step:
+    """An article's state in one draft: its number(s) there and what happened to get there."""
+
+    draft: int
+    label: str
+    nums: tuple[str, ...]
+    #: ``present`` (in the first draft), ``added`` (new in this draft), ``unchanged``,
+    #: ``modified``, ``split``, ``merged``, ``deleted`` (gone in this draft), ``reappeared``,
+    #: ``absent`` (not yet there, or still gone)
+    event: str
+    renumbered: bool = False
+    moved: bool = False
+
+    def __str__(self) -> str:
+        nums = "+".join(self.nums) or "-"
+        flags = "".join(f", {f}" for f in ("renumbered", "moved") if getattr(self, f))
+        return f"{self.label}: {nums} ({self.event}{flags})"
+
+
+@attrs.frozen
+class Lineage:
+    """One article (or a family joined by splits and merges) across every draft."""
+
+    steps: tuple[Step, ...]
+
+    @property
+    def first(self) -> Step:
+        """The draft where it first appears."""
+        return next(step for step in self.steps if step.nums)
+
+    @property
+    def last(self) -> Step:
+        """The last draft it appears in."""
+        return next(step for step in reversed(self.steps) if step.nums)
+
+    def numbers(self) -> list[str]:
+        """Every number it had, in order and without repeats."""
+        return list(dict.fromkeys(n for step in self.steps for n in step.nums))
+
+    def events(self) -> list[str]:
+        """What happened, draft by draft, leaving out the drafts where nothing did."""
+        quiet = {"unchanged", "absent", "present"}
+        return [str(step) for step in self.steps if step.event not in quiet or step.renumbered]
+
+    def __str__(self) -> str:
+        return " -> ".join("+".join(s.nums) or "-" for s in self.steps)
+
+
+@attrs.frozen
+class Timeline:
+    """The drafts, the alignment of each consecutive pair, and the lineage of every article."""
+
+    drafts: tuple[Draft, ...]
+    alignments: tuple[Alignment, ...]
+    lineages: tuple[Lineage, ...]
+
+    @property
+    def comparisons(self) -> tuple[Alignment, ...]:
+        """The pairwise alignments (later stages add changes and tags to each)."""
+        return self.alignments
+
+    def history(self, num: str | int, *, draft: Draft | str | int | None = None) -> Lineage:
+        """The lineage of article *num* of *draft* (a draft, its label or index; default: the
+        last draft)."""
+        index = self._draft_index(draft)
+        self.drafts[index].article(num)  # raises UnknownArticleError naming the numbers
+        wanted = normalize_number(str(num))
+        for lineage in self.lineages:
+            if any(normalize_number(n) == wanted for n in lineage.steps[index].nums):
+                return lineage
+        raise AssertionError("every article has a lineage")  # pragma: no cover
+
+    def _draft_index(self, draft: Draft | str | int | None) -> int:
+        if draft is None:
+            return len(self.drafts) - 1
+        if isinstance(draft, int):
+            if not -len(self.drafts) <= draft < len(self.drafts):
+                raise UnknownArticleError(f"no draft number {draft}; there are {len(self.drafts)}")
+            return draft % len(self.drafts)
+        for index, candidate in enumerate(self.drafts):
+            if candidate is draft or candidate.label == draft:
+                return index
+        labels = ", ".join(repr(d.label) for d in self.drafts)
+        raise UnknownArticleError(f"no draft {draft!r} in this timeline; its drafts are {labels}")
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per lineage: the article's number(s) in each draft, by draft label."""
+        return [
+            {step.label: "+".join(step.nums) for step in lineage.steps} for lineage in self.lineages
+        ]
+
+    def table(self) -> str:
+        """The lineages as a plain-text table, one column per draft."""
+        width = max(12, *(len(d.label) for d in self.drafts))
+        lines = ["  ".join(f"{d.label:<{width}}" for d in self.drafts)]
+        for lineage in self.lineages:
+            cells = [_cell(step) for step in lineage.steps]
+            lines.append("  ".join(f"{cell:<{width}}" for cell in cells).rstrip())
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        labels = " -> ".join(repr(d.label) for d in self.drafts)
+        return f"<Timeline {labels}: {len(self.lineages)} lineages>"
+
+
+def _cell(step: Step) -> str:
+    nums = "+".join(step.nums) or "-"
+    marks = {
+        "added": " new",
+        "modified": " *",
+        "split": " split",
+        "merged": " merged",
+        "deleted": " deleted",
+        "reappeared": " back",
+    }
+    return nums + marks.get(step.event, "") + (" moved" if step.moved else "")
+
+
+def timeline(
+    drafts: Sequence[Draft],
+    *,
+    overrides: Sequence[Mapping[str, str | Sequence[str] | None] | str | Path | None] | None = None,
+) -> Timeline:
+    """Align each consecutive pair of *drafts* and follow every article through all of them.
+
+    *overrides*, if given, holds one entry per consecutive pair (see :func:`~treatydiff.align`).
+    """
+    drafts = tuple(drafts)
+    if len(drafts) < 2:
+        raise TreatydiffError(f"a timeline needs at least two drafts, not {len(drafts)}")
+    labels = [d.label for d in drafts]
+    if len(set(labels)) != len(labels):
+        raise TreatydiffError(
+            f"drafts need distinct labels to be told apart in a timeline, got {labels}; "
+            "pass label= to td.load()"
+        )
+    pair_overrides = list(overrides or [None] * (len(drafts) - 1))
+    if len(pair_overrides) != len(drafts) - 1:
+        raise TreatydiffError(
+            f"overrides needs one entry per consecutive pair ({len(drafts) - 1}), "
+            f"not {len(pair_overrides)}"
+        )
+    alignments = tuple(
+        align(old, new, overrides=extra)
+        for old, new, extra in zip(drafts, drafts[1:], pair_overrides, strict=False)
+    )
+    edges = _edges(alignments)
+    returns = _reappearances(drafts, alignments)
+    lineages = _lineages(drafts, alignments, edges, returns)
+    return Timeline(drafts, alignments, tuple(lineages))
+
+
+def _edges(alignments: Sequence[Alignment]) -> dict[_Node, set[_Node]]:
+    edges: dict[_Node, set[_Node]] = defaultdict(set)
+    for k, alignment in enumerate(alignments):
+        for match in alignment.matches:
+            for old in match.old_nums:
+                for new in match.new_nums:
+                    edges[(k, old)].add((k + 1, new))
+                    edges[(k + 1, new)].add((k, old))
+    return edges
+
+
+def _reappearances(drafts: Sequence[Draft], alignments: Sequence[Alignment]) -> dict[_Node, _Node]:
+    """Articles that come back after a draft's absence: new node -> the node it continues."""
+    returns: dict[_Node, _Node] = {}
+    for k, alignment in enumerate(alignments):
+        gone = [m.old[0] for m in alignment.matches if m.relation == "deleted"]
+        if not gone:
+            continue
+        for j in range(k + 2, len(drafts)):
+            arrived = [m.new[0] for m in alignments[j - 1].matches if m.relation == "added"]
+            if not arrived:
+                continue
+            trial = align(
+                attrs.evolve(drafts[k], articles=tuple(gone)),
+                attrs.evolve(drafts[j], articles=tuple(arrived)),
+            )
+            for match in trial.matches:
+                one_to_one = len(match.old) == len(match.new) == 1
+                if one_to_one and match.similarity >= THRESHOLD:
+                    node = (j, match.new[0].num)
+                    returns.setdefault(node, (k, match.old[0].num))
+    return returns
+
+
+def _lineages(
+    drafts: Sequence[Draft],
+    alignments: Sequence[Alignment],
+    edges: dict[_Node, set[_Node]],
+    returns: dict[_Node, _Node],
+) -> Iterator[Lineage]:
+    links: dict[_Node, set[_Node]] = defaultdict(set)
+    for node, neighbours in edges.items():
+        links[node] |= neighbours
+    for new, old in returns.items():
+        links[new].add(old)
+        links[old].add(new)
+    seen: set[_Node] = set()
+    for k, draft in enumerate(drafts):
+        for article in draft.articles:
+            start = (k, article.num)
+            if start in seen:
+                continue
+            family = _component(start, links)
+            seen |= family
+            yield _lineage(family, drafts, alignments, returns)
+
+
+def _component(start: _Node, links: dict[_Node, set[_Node]]) -> set[_Node]:
+    family, frontier = {start}, [start]
+    while frontier:
+        node = frontier.pop()
+        for neighbour in links.get(node, ()):
+            if neighbour not in family:
+                family.add(neighbour)
+                frontier.append(neighbour)
+    return family
+
+
+def _lineage(
+    family: set[_Node],
+    drafts: Sequence[Draft],
+    alignments: Sequence[Alignment],
+    returns: dict[_Node, _Node],
+) -> Lineage:
+    steps: list[Step] = []
+    for k, draft in enumerate(drafts):
+        present = {num for index, num in family if index == k}
+        nums = tuple(a.num for a in draft.articles if a.num in present)
+        match = _match_into(alignments[k - 1], nums) if k and nums else None
+        if not nums:
+            earlier = any(index < k for index, _ in family)
+            was_here = k > 0 and steps[-1].nums
+            event = "deleted" if earlier and was_here else "absent"
+        elif any((k, n) in returns for n in nums):
+            event = "reappeared"
+        elif k == 0:
+            event = "present"
+        elif match is None:
+            event = "added"
+        else:
+            event = match.relation
+        renumbered = bool(match and match.renumbered)
+        moved = bool(match and match.moved)
+        steps.append(Step(k, draft.label, nums, event, renumbered, moved))
+    return Lineage(tuple(steps))
+
+
+def _match_into(alignment: Alignment, nums: tuple[str, ...]) -> Match | None:
+    for match in alignment.matches:
+        if match.old and set(nums) & set(match.new_nums):
+            return match
+    return None
