@@ -84,9 +84,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{size:>8} {seconds:>9.3f} {peak:>9.1f}")
     if len(results) >= 3:
         (small, t_small), (large, t_large) = results[1], results[-1]
-        print(
-            f"growth {small} -> {large} articles ({large / small:.0f}x): {t_large / t_small:.1f}x time"
-        )
+        ratio = large / small
+        print(f"growth {small} -> {large} articles ({ratio:.0f}x): {t_large / t_small:.1f}x time")
 
 
 if __name__ == "__main__":

@@ -242,4 +242,3 @@ def test_running_headers_are_removed() -> None:
     assert [a.num for a in draft.articles] == ["1", "2", "3", "4"]
     assert [r.kind for r in draft.removed].count("running-header") == 4
     assert "Revised draft" not in draft.text
-
