@@ -48,8 +48,20 @@ class Renumbering:
             return text
         return REFERENCE.sub(_in_numbers(self._one), text)
 
+    def number(self, num: str) -> str:
+        """What article number *num* became (itself when the mapping does not say)."""
+        return self._numbers.get(normalize_number(num), num)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where in *text* the referenced article numbers stand."""
+        return [
+            (match.start("numbers") + number.start(), match.start("numbers") + number.end())
+            for match in REFERENCE.finditer(text)
+            for number in _ONE_NUMBER.finditer(match["numbers"])
+        ]
+
     def _one(self, number: re.Match[str]) -> str:
-        return self._numbers.get(normalize_number(number.group(0)), number.group(0))
+        return self.number(number.group(0))
 
 
 def renumber_references(text: str, mapping: Mapping[str, str]) -> str:

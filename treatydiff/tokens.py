@@ -21,7 +21,8 @@ TOKEN = re.compile(
             r"per\scent\b",
             r"\d+[a-z]?(?:\([0-9a-z]{1,4}\))+",  # a reference: 5(2)(a)
             r"\d+(?:[.,/:]\d+)*",  # 1.5, 24/7, 10,000
-            r"[^\W\d_]+(?:[-'’][^\W\d_]+)*",  # a word, hyphenated or with an apostrophe
+            # a word, hyphenated or with an apostrophe; a soft hyphen (U+00AD) stays inside
+            r"[^\W\d_](?:[^\W\d_]|\u00ad)*(?:[-'’\u2010\u2011](?:[^\W\d_]|\u00ad)+)*",
             r"\s+",
             r".",
         )

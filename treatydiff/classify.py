@@ -1,0 +1,485 @@
+"""What a change means: an ordered chain of small rules that type each changed provision.
+
+Every rule has one signature, ``rule(context) -> Iterable[Finding]``: it looks at the old and new
+text of one provision (and the word diff between them) and reports the kinds of change it
+recognises, with the words that prove each. The rules run in the order of :data:`RULES`; the last
+ones only speak when no earlier rule found anything substantive (a change that is only a
+renumbered cross-reference, only editorial, or a rewording of no recognised kind). The words the
+rules look for are data (``data/vocabulary.toml``).
+
+The classifier says what happened to the text, never whether it is good: a weaker duty is good
+news in a surveillance power and bad news in a safeguard, and telling which is the concern
+tagger's job.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+import attrs
+
+from treatydiff.model import Article, Draft
+from treatydiff.tokens import is_word, tokenize
+from treatydiff.worddiff import Edit, WordDiff
+
+__all__ = ["KINDS", "RULES", "ChangeContext", "Finding", "Vocabulary", "classify", "vocabulary"]
+
+#: Every kind a change can have, with its opposite (swapping old and new turns one into the other).
+KINDS: Final = {
+    "obligation-weakened": "obligation-strengthened",
+    "obligation-strengthened": "obligation-weakened",
+    "scope-broadened": "scope-narrowed",
+    "scope-narrowed": "scope-broadened",
+    "safeguard-added": "safeguard-removed",
+    "safeguard-removed": "safeguard-added",
+    "exception-added": "exception-removed",
+    "exception-removed": "exception-added",
+    "intent-added": "intent-removed",
+    "intent-removed": "intent-added",
+    "threshold-changed": "threshold-changed",
+    "definition-changed": "definition-changed",
+    "provision-added": "provision-deleted",
+    "provision-deleted": "provision-added",
+    "brackets-resolved": "brackets-added",
+    "brackets-added": "brackets-resolved",
+    "cross-reference-only": "cross-reference-only",
+    "editorial": "editorial",
+    "reworded": "reworded",
+}
+_FALLBACKS: Final = frozenset({"cross-reference-only", "editorial", "reworded"})
+
+
+@attrs.frozen
+class Finding:
+    """One kind of change in one provision, with the words that show it.
+
+    ``evidence`` quotes the text (old words before new ones); ``detail`` says it in a phrase,
+    such as ``"may -> shall"`` or ``"four years -> two years (lowered)"``.
+    """
+
+    kind: str
+    evidence: tuple[str, ...]
+    detail: str = ""
+
+
+@attrs.frozen
+class Vocabulary:
+    """The compiled contents of ``data/vocabulary.toml``."""
+
+    modals: dict[str, int]
+    modal_pattern: re.Pattern[str]
+    qualifiers: re.Pattern[str]
+    broadening: re.Pattern[str]
+    limiting: re.Pattern[str]
+    safeguards: re.Pattern[str]
+    exceptions: re.Pattern[str]
+    intent: re.Pattern[str]
+    threshold: re.Pattern[str]
+    definition_headings: re.Pattern[str]
+
+
+@attrs.frozen
+class ChangeContext:
+    """What a rule may look at: one provision's old and new text, and where it stands.
+
+    ``old`` is empty for an added provision and ``new`` for a deleted one. ``heading`` is true
+    when the text is an article's heading.
+    """
+
+    old: str
+    new: str
+    diff: WordDiff
+    vocabulary: Vocabulary
+    old_article: Article | None = None
+    new_article: Article | None = None
+    new_draft: Draft | None = None
+    heading: bool = False
+
+    @property
+    def added(self) -> bool:
+        return not self.old.strip() and bool(self.new.strip())
+
+    @property
+    def deleted(self) -> bool:
+        return bool(self.old.strip()) and not self.new.strip()
+
+
+Rule = Callable[[ChangeContext], Iterable[Finding]]
+
+
+def _phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = [r"[\w'-]+" if w == "*" else re.escape(w) for w in phrase.split()]
+        parts.append(r"\s+".join(words))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The classifier's vocabulary, loaded from the package data once."""
+    data: dict[str, Any] = tomllib.loads(
+        resources.files("treatydiff").joinpath("data/vocabulary.toml").read_text("utf-8")
+    )
+    units = _phrases_pattern(data["thresholds"]["units"]).pattern
+    numbers = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    return Vocabulary(
+        modals=data["modals"],
+        modal_pattern=_phrases_pattern(data["modals"]),
+        qualifiers=_phrases_pattern(data["qualifiers"]["phrases"]),
+        broadening=_phrases_pattern(data["scope"]["broadening"]),
+        limiting=_phrases_pattern(data["scope"]["limiting"]),
+        safeguards=_phrases_pattern(data["safeguards"]["phrases"]),
+        exceptions=_phrases_pattern(data["exceptions"]["phrases"]),
+        intent=_phrases_pattern(data["intent"]["phrases"]),
+        threshold=re.compile(
+            rf"(?<![\w.])(?P<number>\d+(?:[.,]\d+)?|{numbers})(?:\s|-)+(?:\(\d+\)\s+)?(?P<unit>{units})",
+            re.IGNORECASE,
+        ),
+        definition_headings=_phrases_pattern(data["definitions"]["headings"]),
+    )
+
+
+_NUMBER_WORDS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
+    "hundred": 100,
+}  # fmt: skip
+
+
+# -- the rules ----------------------------------------------------------------------------------
+
+
+def provision_added_or_deleted(ctx: ChangeContext) -> Iterator[Finding]:
+    """A provision (or a whole article) that appears or disappears."""
+    if ctx.added:
+        yield Finding("provision-added", (_quote(ctx.new),), "new text")
+    elif ctx.deleted:
+        yield Finding("provision-deleted", (_quote(ctx.old),), "text deleted")
+
+
+def brackets(ctx: ChangeContext) -> Iterator[Finding]:
+    """Negotiation brackets resolved (their text kept or dropped), or new ones opened."""
+    old, new = _BRACKETED.findall(ctx.old), _BRACKETED.findall(ctx.new)
+    gone = list((Counter(old) - Counter(new)).elements())
+    if gone and len(new) < len(old):
+        plain_new = _plain(ctx.new)
+        outcomes = [
+            f"[{text}] {'kept' if _plain(text) in plain_new else 'dropped'}" for text in gone
+        ]
+        yield Finding("brackets-resolved", tuple(f"[{text}]" for text in gone), "; ".join(outcomes))
+    elif len(new) > len(old) and not ctx.added:
+        fresh = list((Counter(new) - Counter(old)).elements())
+        yield Finding("brackets-added", tuple(f"[{text}]" for text in fresh), "new brackets")
+
+
+def modal_strength(ctx: ChangeContext) -> Iterator[Finding]:
+    """A modal verb in an edited passage that binds more or less than before (shall -> may)."""
+    if ctx.added or ctx.deleted:
+        return
+    old = _touched(ctx.vocabulary.modal_pattern, ctx.old, ctx.diff.edits, side="old")
+    new = _touched(ctx.vocabulary.modal_pattern, ctx.new, ctx.diff.edits, side="new")
+    strengths = ctx.vocabulary.modals
+    for before, after in zip(old, new, strict=False):
+        a, b = strengths[_modal_key(before, strengths)], strengths[_modal_key(after, strengths)]
+        if a != b:
+            kind = "obligation-weakened" if b < a else "obligation-strengthened"
+            yield Finding(kind, (before, after), f"{before} -> {after}")
+
+
+def qualifiers(ctx: ChangeContext) -> Iterator[Finding]:
+    """A qualifier that softens a duty ("as appropriate", "subject to domestic law")."""
+    if ctx.added or ctx.deleted:
+        return
+    added, removed = _shift(ctx.vocabulary.qualifiers, ctx.old, ctx.new)
+    if added:
+        yield Finding("obligation-weakened", tuple(added), f"qualified by {_listing(added)}")
+    if removed:
+        yield Finding("obligation-strengthened", tuple(removed), f"no longer {_listing(removed)}")
+
+
+def scope(ctx: ChangeContext) -> Iterator[Finding]:
+    """Words that widen or confine what a provision covers, and items added to a list."""
+    if ctx.added or ctx.deleted:
+        return
+    wider, narrower = _shift(ctx.vocabulary.broadening, ctx.old, ctx.new)
+    limited, unlimited = _shift(ctx.vocabulary.limiting, ctx.old, ctx.new)
+    listed, unlisted = _list_items(ctx.diff.edits)
+    broadened = [*wider, *unlimited, *listed]
+    narrowed = [*narrower, *limited, *unlisted]
+    if broadened:
+        yield Finding("scope-broadened", tuple(broadened), _scope_detail(wider, unlimited, listed))
+    if narrowed:
+        yield Finding("scope-narrowed", tuple(narrowed), _scope_detail(narrower, limited, unlisted))
+
+
+def safeguards(ctx: ChangeContext) -> Iterator[Finding]:
+    """Protections (review, authorisation, remedy, proportionality ...) added or removed."""
+    yield from _term_findings(
+        ctx, ctx.vocabulary.safeguards, "safeguard-added", "safeguard-removed"
+    )
+
+
+def exceptions(ctx: ChangeContext) -> Iterator[Finding]:
+    """Exceptions and savings clauses ("unless", "shall not apply", "nothing in ...")."""
+    yield from _term_findings(
+        ctx, ctx.vocabulary.exceptions, "exception-added", "exception-removed"
+    )
+
+
+def intent(ctx: ChangeContext) -> Iterator[Finding]:
+    """Mental elements of an offence ("intentionally", "without right", "dishonest intent")."""
+    yield from _term_findings(ctx, ctx.vocabulary.intent, "intent-added", "intent-removed")
+
+
+def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
+    """A number with a unit that changed: four years -> two years (lowered)."""
+    if ctx.added or ctx.deleted:
+        return
+    old = _quantities(ctx.vocabulary.threshold, ctx.old)
+    new = _quantities(ctx.vocabulary.threshold, ctx.new)
+    for unit in sorted(set(old) & set(new)):
+        for (a_text, a), (b_text, b) in zip(old[unit], new[unit], strict=False):
+            if a != b:
+                direction = "raised" if b > a else "lowered"
+                yield Finding(
+                    "threshold-changed", (a_text, b_text), f"{a_text} -> {b_text} ({direction})"
+                )
+
+
+def definitions(ctx: ChangeContext) -> Iterator[Finding]:
+    """A definition in a use-of-terms article, naming the term and the articles that use it."""
+    article = ctx.new_article or ctx.old_article
+    if article is None or not ctx.vocabulary.definition_headings.search(article.heading):
+        return
+    if not ctx.diff.changes and not (ctx.added or ctx.deleted):
+        return
+    term = _defined_term(ctx.new) or _defined_term(ctx.old)
+    if term is None:
+        return
+    users = _articles_using(term, ctx.new_draft, exclude=article.num)
+    where = f"; used in articles {', '.join(users)}" if users else ""
+    yield Finding("definition-changed", (term,), f"definition of “{term}”{where}")
+
+
+def fallbacks(ctx: ChangeContext) -> Iterator[Finding]:
+    """For changes no rule above explained: renumbered references, editorial, or a rewording."""
+    changes = ctx.diff.changes
+    if not changes:
+        return
+    if all(_only_reference_numbers(edit) for edit in changes):
+        yield Finding("cross-reference-only", _edit_evidence(changes), "cross-reference renumbered")
+    elif all(_editorial(edit) for edit in changes):
+        yield Finding("editorial", _edit_evidence(changes), "punctuation, case or spelling")
+    else:
+        yield Finding("reworded", _edit_evidence(changes), "reworded")
+
+
+#: The chain, in order. The fallbacks run only when nothing above found a substantive change.
+RULES: Final[tuple[Rule, ...]] = (
+    provision_added_or_deleted,
+    brackets,
+    modal_strength,
+    qualifiers,
+    scope,
+    safeguards,
+    exceptions,
+    intent,
+    thresholds,
+    definitions,
+    fallbacks,
+)
+
+
+def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding, ...]:
+    """Run the rules on one changed provision; the findings, in rule order."""
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule is fallbacks:
+            substantive = [
+                f for f in findings if f.kind not in ("brackets-resolved", "brackets-added")
+            ]
+            if substantive or (findings and _only_brackets(ctx)):
+                continue
+        findings.extend(rule(ctx))
+    return tuple(findings)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+_BRACKETED: Final = re.compile(r"\[([^\[\]]+)\]")
+_REFERENCE_NUMBER: Final = re.compile(r"\d{1,4}(?:\s?(?:bis|ter))?")
+
+
+def _plain(text: str) -> str:
+    return " ".join(w.lower() for w in re.findall(r"\w+", text))
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def _listing(items: Sequence[str]) -> str:
+    return ", ".join(f"“{item}”" for item in items)
+
+
+def _modal_key(phrase: str, strengths: dict[str, int]) -> str:
+    words = phrase.lower().split()
+    exact = " ".join(words)
+    if exact in strengths:
+        return exact
+    return f"{words[0]} * {words[-1]}"
+
+
+def _touched(pattern: re.Pattern[str], text: str, edits: Sequence[Edit], *, side: str) -> list[str]:
+    """The matches of *pattern* in *text* that an edit touches (overlaps, or cuts into)."""
+    spans = [
+        (e.old_start, e.old_end) if side == "old" else (e.new_start, e.new_end)
+        for e in edits
+        if e.op != "equal"
+    ]
+    found = []
+    for match in pattern.finditer(text):
+        for start, end in spans:
+            inside = match.start() < start < match.end() if start == end else False
+            if inside or (start < match.end() and match.start() < end):
+                found.append(" ".join(match.group(0).split()))
+                break
+    return found
+
+
+def _counts(pattern: re.Pattern[str], text: str) -> Counter[str]:
+    return Counter(" ".join(m.group(0).lower().split()) for m in pattern.finditer(text))
+
+
+def _shift(pattern: re.Pattern[str], old: str, new: str) -> tuple[list[str], list[str]]:
+    """Phrases of *pattern* that *new* has more of, and fewer of, than *old*.
+
+    A phrase that only grew into a longer one ("review" -> "judicial review") counts as the
+    longer one added, not as the shorter one removed, and the reverse.
+    """
+    before, after = _counts(pattern, old), _counts(pattern, new)
+    added = sorted((after - before).keys())
+    removed = sorted((before - after).keys())
+    added_only = [a for a in added if not any(a in r for r in removed if a != r)]
+    removed_only = [r for r in removed if not any(r in a for a in added if a != r)]
+    return added_only, removed_only
+
+
+def _term_findings(
+    ctx: ChangeContext, pattern: re.Pattern[str], added_kind: str, removed_kind: str
+) -> Iterator[Finding]:
+    added, removed = _shift(pattern, ctx.old, ctx.new)
+    if added:
+        yield Finding(added_kind, tuple(added), f"adds {_listing(added)}")
+    if removed:
+        yield Finding(removed_kind, tuple(removed), f"removes {_listing(removed)}")
+
+
+def _list_items(edits: Sequence[Edit]) -> tuple[list[str], list[str]]:
+    """Short items inserted into (or deleted from) an enumeration: ", forgery", "or extortion"."""
+    inserted: list[str] = []
+    deleted: list[str] = []
+    for edit in edits:
+        for text, bucket in ((edit.new, inserted), (edit.old, deleted)):
+            if edit.op in ("equal", "replace") or not text.strip():
+                continue
+            item = re.fullmatch(
+                r"\s*(?:,|;|\bor\b|\band\b)\s+(?P<item>[^,;.:]{2,80}?)\s*(?:,|;)?\s*", text
+            )
+            if item and not vocabulary().modal_pattern.search(item["item"]):
+                bucket.append(item["item"].strip())
+    return inserted, deleted
+
+
+_LIST_ITEM: Final = re.compile(r"\s*(?:,|;|\bor\b|\band\b)\s+(?P<item>[^,;.:]{2,80}?)\s*[,;]?\s*")
+# A clause, not a list item: "while mainstreaming ...", "that respect ...", "shall ...".
+_CLAUSE: Final = re.compile(
+    r"(?:while|whilst|that|which|who|whose|where|when|if|unless|to|in|by|for|with|as|shall|may|"
+    r"should|must|is|are|be|has|have|the\s+\w+\s+(?:shall|may))\b",
+    re.IGNORECASE,
+)
+
+
+def _scope_detail(terms: list[str], limits: list[str], items: list[str]) -> str:
+    parts = []
+    if terms:
+        parts.append(f"wording {_listing(terms)}")
+    if limits:
+        parts.append(f"limit {_listing(limits)}")
+    if items:
+        parts.append(f"list items {_listing(items)}")
+    return "; ".join(parts)
+
+
+def _quantities(pattern: re.Pattern[str], text: str) -> dict[str, list[tuple[str, float]]]:
+    found: dict[str, list[tuple[str, float]]] = {}
+    for match in pattern.finditer(text):
+        number = match["number"].lower()
+        value = float(_NUMBER_WORDS.get(number, 0) or number.replace(",", ""))
+        unit = re.sub(r"s$", "", " ".join(match["unit"].lower().split()))
+        found.setdefault(unit, []).append((" ".join(match.group(0).split()), value))
+    return found
+
+
+_TERM: Final = re.compile(r"^\s*[\"“‘']([^\"”’']{1,80})[\"”’']")
+
+
+def _defined_term(text: str) -> str | None:
+    match = _TERM.match(text)
+    return match.group(1) if match else None
+
+
+def _articles_using(term: str, draft: Draft | None, *, exclude: str) -> list[str]:
+    if draft is None:
+        return []
+    pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+    return [a.num for a in draft.articles if a.num != exclude and pattern.search(a.text)]
+
+
+def _only_reference_numbers(edit: Edit) -> bool:
+    return all(
+        _REFERENCE_NUMBER.fullmatch(text.strip()) for text in (edit.old, edit.new) if text.strip()
+    ) and bool(edit.old.strip() and edit.new.strip())
+
+
+def _editorial(edit: Edit) -> bool:
+    """Punctuation, capitalisation, or a spelling fix: the same words, near enough."""
+    old_words = [t.lower() for t in tokenize(edit.old) if is_word(t)]
+    new_words = [t.lower() for t in tokenize(edit.new) if is_word(t)]
+    if old_words == new_words:
+        return True
+    if len(old_words) != len(new_words):
+        return False
+    return all(
+        difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 and len(a) > 3
+        for a, b in zip(old_words, new_words, strict=True)
+        if a != b
+    )
+
+
+def _edit_evidence(edits: Sequence[Edit]) -> tuple[str, ...]:
+    return tuple(
+        f"{_quote(e.old.strip(), 60) or '∅'} -> {_quote(e.new.strip(), 60) or '∅'}"
+        for e in edits[:5]
+    )
+
+
+def _only_brackets(ctx: ChangeContext) -> bool:
+    """Whether resolving the brackets (keeping the text of some, dropping the rest) explains
+    every edit."""
+    plain_new = _plain(ctx.new)
+
+    def resolve(match: re.Match[str]) -> str:
+        return match.group(1) if _plain(match.group(1)) in plain_new else ""
+
+    return _plain(_BRACKETED.sub(resolve, ctx.old)) == plain_new

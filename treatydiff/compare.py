@@ -1,0 +1,276 @@
+"""``compare()``: the pipeline for two drafts, from alignment to typed changes.
+
+For every aligned pair of articles, each pair of provisions that differs is diffed word by word
+and classified; a provision or article that appears or disappears is a change of its own; text
+carried over unchanged into a split, merged, moved or renumbered article is no change at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+import attrs
+
+from treatydiff.align import Alignment, Match, align
+from treatydiff.classify import ChangeContext, Finding, classify, vocabulary
+from treatydiff.model import Article, Draft, Provision
+from treatydiff.normalize import DEFAULT_POLICY, NormalizationPolicy, Normalized
+from treatydiff.references import Renumbering
+from treatydiff.worddiff import Edit, WordDiff, diff_words
+
+__all__ = ["Change", "Comparison", "compare"]
+
+
+@attrs.frozen
+class Change:
+    """One changed provision (or heading, or whole article) and what the change means."""
+
+    id: str
+    old_article: str | None
+    new_article: str | None
+    old_eid: str | None
+    new_eid: str | None
+    kinds: tuple[str, ...]
+    old_text: str
+    new_text: str
+    #: Every run of the word diff, equal ones included: the old sides join to ``old_text``, the
+    #: new sides to ``new_text``.
+    edits: tuple[Edit, ...]
+    findings: tuple[Finding, ...]
+    normalized: tuple[Normalized, ...] = ()
+
+    @property
+    def changed_edits(self) -> tuple[Edit, ...]:
+        """The edits that insert, delete or replace words."""
+        return tuple(edit for edit in self.edits if edit.op != "equal")
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """The words that show each kind, without repeats."""
+        return tuple(dict.fromkeys(word for f in self.findings for word in f.evidence))
+
+    @property
+    def where(self) -> str:
+        """The article it concerns, as a person would say it: "article 7" or "article 6 -> 7"."""
+        old, new = self.old_article, self.new_article
+        if old and new and old != new:
+            return f"article {old} (now {new})"
+        return f"article {new or old}"
+
+    def inline(self, context: int | None = 40) -> str:
+        """The change as one line of text with ``[-deleted-]{+inserted+}`` marks."""
+        return WordDiff(self.old_text, self.new_text, self.edits).inline(context=context)
+
+
+@attrs.frozen
+class Comparison:
+    """Two drafts compared: the alignment and the typed changes."""
+
+    old: Draft
+    new: Draft
+    alignment: Alignment
+    changes: tuple[Change, ...]
+    policy: NormalizationPolicy = DEFAULT_POLICY
+
+    def changes_for(self, num: str | int, *, side: str = "new") -> tuple[Change, ...]:
+        """The changes to article *num* of the new draft (or of the old, with ``side="old"``)."""
+        num = str(num)
+        return tuple(
+            c for c in self.changes if (c.new_article if side == "new" else c.old_article) == num
+        )
+
+    def kinds(self) -> dict[str, int]:
+        """How many changes of each kind."""
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            for kind in change.kinds:
+                counts[kind] = counts.get(kind, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def to_text(self) -> str:
+        """A plain-text report: per article pair, its changes with kinds and an inline diff."""
+        lines = [repr(self.alignment), ""]
+        by_match: dict[int, list[Change]] = {}
+        for change in self.changes:
+            by_match.setdefault(self._match_index(change), []).append(change)
+        for index, match in enumerate(self.alignment.matches):
+            changes = by_match.get(index, [])
+            if not changes and match.relation == "unchanged" and not match.moved:
+                continue
+            lines.append(_match_title(match))
+            for change in changes:
+                lines.append(
+                    f"  {change.id} {change.new_eid or change.old_eid}: {', '.join(change.kinds)}"
+                )
+                lines.append(f"      {change.inline()}")
+                for finding in change.findings:
+                    if finding.detail:
+                        lines.append(f"      - {finding.kind}: {finding.detail}")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def _match_index(self, change: Change) -> int:
+        for index, match in enumerate(self.alignment.matches):
+            if change.old_article in match.old_nums or change.new_article in match.new_nums:
+                return index
+        return -1
+
+    def __repr__(self) -> str:
+        return (
+            f"<Comparison {self.old.label!r} -> {self.new.label!r}: "
+            f"{len(self.alignment.matches)} matches, {len(self.changes)} changes>"
+        )
+
+
+def compare(
+    old: Draft,
+    new: Draft,
+    *,
+    overrides: Mapping[str, str | Sequence[str] | None] | str | Path | None = None,
+    policy: NormalizationPolicy = DEFAULT_POLICY,
+) -> Comparison:
+    """Compare two drafts: align their articles, diff each changed provision, type each change."""
+    alignment = align(old, new, overrides=overrides)
+    renumbering = Renumbering(
+        {o.num: m.new[0].num for m in alignment.matches if m.new for o in m.old}
+    )
+    changes = list(_changes(alignment, new, renumbering, policy))
+    numbered = tuple(attrs.evolve(c, id=f"c{i}") for i, c in enumerate(changes, start=1))
+    return Comparison(old, new, alignment, numbered, policy)
+
+
+def _changes(
+    alignment: Alignment, new_draft: Draft, renumbering: Renumbering, policy: NormalizationPolicy
+) -> Iterator[Change]:
+    for match in alignment.matches:
+        if not match.old or not match.new:
+            yield from _whole_articles(match, new_draft, policy)
+            continue
+        yield from _heading_change(match, renumbering, policy)
+        old = {p.eid: (a, p) for a in match.old for p in a.iter_provisions()}
+        new = {p.eid: (a, p) for a in match.new for p in a.iter_provisions()}
+        for pair in match.provisions:
+            if pair.relation == "unchanged":
+                continue
+            old_article, old_provision = old.get(pair.old or "", (None, None))
+            new_article, new_provision = new.get(pair.new or "", (None, None))
+            change = _change(
+                old_article,
+                new_article,
+                old_provision,
+                new_provision,
+                new_draft,
+                renumbering,
+                policy,
+            )
+            if change is not None:
+                yield change
+
+
+def _whole_articles(
+    match: Match, new_draft: Draft, policy: NormalizationPolicy
+) -> Iterator[Change]:
+    for article in match.old:
+        yield from _article_change(article, None, new_draft, policy)
+    for article in match.new:
+        yield from _article_change(None, article, new_draft, policy)
+
+
+def _article_change(
+    old: Article | None, new: Article | None, new_draft: Draft, policy: NormalizationPolicy
+) -> Iterator[Change]:
+    article = old or new
+    assert article is not None
+    text = "\n".join(part for part in (article.heading, article.text) if part)
+    old_text, new_text = (text, "") if old else ("", text)
+    diff = diff_words(old_text, new_text, policy=policy)
+    ctx = ChangeContext(old_text, new_text, diff, vocabulary(), old, new, new_draft)
+    findings = classify(ctx)
+    yield Change(
+        "",
+        old.num if old else None,
+        new.num if new else None,
+        old.eid if old else None,
+        new.eid if new else None,
+        _kinds(findings),
+        old_text,
+        new_text,
+        diff.edits,
+        findings,
+    )
+
+
+def _heading_change(
+    match: Match, renumbering: Renumbering, policy: NormalizationPolicy
+) -> Iterator[Change]:
+    old, new = match.old[0], match.new[0]
+    if old.heading == new.heading:
+        return
+    diff = diff_words(
+        old.heading, new.heading, policy=policy, renumbering=renumbering, heading=True
+    )
+    if not diff.changed:
+        return
+    ctx = ChangeContext(old.heading, new.heading, diff, vocabulary(), old, new, heading=True)
+    findings = classify(ctx)
+    yield Change(
+        "",
+        old.num,
+        new.num,
+        f"{old.eid}__heading",
+        f"{new.eid}__heading",
+        _kinds(findings),
+        old.heading,
+        new.heading,
+        diff.edits,
+        findings,
+        diff.normalized,
+    )
+
+
+def _change(
+    old_article: Article | None,
+    new_article: Article | None,
+    old: Provision | None,
+    new: Provision | None,
+    new_draft: Draft,
+    renumbering: Renumbering,
+    policy: NormalizationPolicy,
+) -> Change | None:
+    old_text = _text(old)
+    new_text = _text(new)
+    diff = diff_words(old_text, new_text, policy=policy, renumbering=renumbering)
+    if not diff.changed:
+        return None
+    ctx = ChangeContext(old_text, new_text, diff, vocabulary(), old_article, new_article, new_draft)
+    findings = classify(ctx)
+    return Change(
+        "",
+        old_article.num if old_article else None,
+        new_article.num if new_article else None,
+        old.eid if old else None,
+        new.eid if new else None,
+        _kinds(findings),
+        old_text,
+        new_text,
+        diff.edits,
+        findings,
+        diff.normalized,
+    )
+
+
+def _text(provision: Provision | None) -> str:
+    # The marker ("1.", "(a)") is structure, not wording: a renumbered paragraph is no change.
+    return provision.text if provision is not None else ""
+
+
+def _kinds(findings: Sequence[Finding]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f.kind for f in findings))
+
+
+def _match_title(match: Match) -> str:
+    old = "+".join(match.old_nums) or "-"
+    new = "+".join(match.new_nums) or "-"
+    flags = "".join(f", {f}" for f in ("renumbered", "moved") if getattr(match, f))
+    heading = (match.new or match.old)[0].heading
+    return f"Article {old} -> {new} ({match.relation}{flags}): {heading}"
