@@ -49,6 +49,7 @@ __all__ = [
     "OverrideError",
     "ProvisionMatch",
     "align",
+    "preamble_article",
     "read_overrides",
 ]
 
@@ -156,6 +157,8 @@ class Alignment:
     new: Draft
     matches: tuple[Match, ...]
     conflicts: tuple[OverrideConflict, ...] = ()
+    #: The preamble's recitals, matched like the provisions of an article.
+    preamble: tuple[ProvisionMatch, ...] = ()
 
     def rows(self) -> list[dict[str, object]]:
         """One row per match: old numbers, new numbers, relation, flags, similarity, method."""
@@ -234,7 +237,15 @@ def align(
         conflicts = _conflicts(fixed, automatic, index)
     groups = _Matcher(index, fixed).run()
     matches = _finish(old, new, index, groups)
-    return Alignment(old, new, tuple(matches), tuple(conflicts))
+    preamble = _align_provisions(
+        (preamble_article(old),), (preamble_article(new),), Renumbering({})
+    )
+    return Alignment(old, new, tuple(matches), tuple(conflicts), preamble)
+
+
+def preamble_article(draft: Draft) -> Article:
+    """The preamble as an article named "preamble", so it can be aligned and diffed like one."""
+    return Article(num="preamble", eid="preamble", heading="", provisions=draft.preamble)
 
 
 # -- profiles and similarity ------------------------------------------------------------------
@@ -679,21 +690,28 @@ def _align_provisions(
         for j in range(len(new))
         if j not in taken
     ]
+    identical = set(pairs)
     for score, i, j in sorted(scored, key=lambda s: (-s[0], abs(s[1] - s[2]), s[1])):
         if score >= 0.5 and i not in pairs and j not in taken:
-            pairs[i] = (j, score)
+            pairs[i] = (j, min(score, 0.999))  # equal words, different text: still modified
             taken.add(j)
-    return tuple(_provision_rows(old, new, pairs, taken))
+    return tuple(_provision_rows(old, new, pairs, taken, identical))
 
 
 def _provision_rows(
-    old: list[Provision], new: list[Provision], pairs: dict[int, tuple[int, float]], taken: set[int]
+    old: list[Provision],
+    new: list[Provision],
+    pairs: dict[int, tuple[int, float]],
+    taken: set[int],
+    identical: set[int],
 ) -> Iterator[ProvisionMatch]:
     rows: list[tuple[float, ProvisionMatch]] = []
     for i, provision in enumerate(old):
         if i in pairs:
             j, score = pairs[i]
-            relation: Literal["unchanged", "modified"] = "unchanged" if score == 1.0 else "modified"
+            relation: Literal["unchanged", "modified"] = (
+                "unchanged" if i in identical else "modified"
+            )
             rows.append((j, ProvisionMatch(provision.eid, new[j].eid, relation, round(score, 3))))
         else:
             rows.append((_slot(i, pairs), ProvisionMatch(provision.eid, None, "deleted", 0.0)))

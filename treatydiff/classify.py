@@ -80,6 +80,7 @@ class Vocabulary:
     limiting: re.Pattern[str]
     safeguards: re.Pattern[str]
     exceptions: re.Pattern[str]
+    exception_lists: re.Pattern[str]
     intent: re.Pattern[str]
     threshold: re.Pattern[str]
     definition_headings: re.Pattern[str]
@@ -90,7 +91,8 @@ class ChangeContext:
     """What a rule may look at: one provision's old and new text, and where it stands.
 
     ``old`` is empty for an added provision and ``new`` for a deleted one. ``heading`` is true
-    when the text is an article's heading.
+    when the text is an article's heading; ``parent`` is the chapeau of the provision that holds
+    this one (for a point, the sentence that introduces the list).
     """
 
     old: str
@@ -101,6 +103,7 @@ class ChangeContext:
     new_article: Article | None = None
     new_draft: Draft | None = None
     heading: bool = False
+    parent: str = ""
 
     @property
     def added(self) -> bool:
@@ -138,6 +141,7 @@ def vocabulary() -> Vocabulary:
         limiting=_phrases_pattern(data["scope"]["limiting"]),
         safeguards=_phrases_pattern(data["safeguards"]["phrases"]),
         exceptions=_phrases_pattern(data["exceptions"]["phrases"]),
+        exception_lists=_phrases_pattern(data["exceptions"]["lists"]),
         intent=_phrases_pattern(data["intent"]["phrases"]),
         threshold=re.compile(
             rf"(?<![\w.])(?P<number>\d+(?:[.,]\d+)?|{numbers})(?:\s|-)+(?:\(\d+\)\s+)?(?P<unit>{units})",
@@ -172,13 +176,43 @@ def brackets(ctx: ChangeContext) -> Iterator[Finding]:
     gone = list((Counter(old) - Counter(new)).elements())
     if gone and len(new) < len(old):
         plain_new = _plain(ctx.new)
-        outcomes = [
-            f"[{text}] {'kept' if _plain(text) in plain_new else 'dropped'}" for text in gone
-        ]
+        kept = [text for text in gone if _plain(text) in plain_new]
+        outcomes = [f"[{text}] {'kept' if text in kept else 'dropped'}" for text in gone]
         yield Finding("brackets-resolved", tuple(f"[{text}]" for text in gone), "; ".join(outcomes))
+        yield from _agreed(ctx, kept)
     elif len(new) > len(old) and not ctx.added:
         fresh = list((Counter(new) - Counter(old)).elements())
         yield Finding("brackets-added", tuple(f"[{text}]" for text in fresh), "new brackets")
+
+
+def _agreed(ctx: ChangeContext, kept: list[str]) -> Iterator[Finding]:
+    """Bracketed text that is kept becomes agreed text: alternatives all kept ("[A][B]" -> "A or
+    B") widen the provision, and what the kept text says counts as added."""
+    if (
+        len(kept) >= 2
+        and re.search(r"\]\s*\[", ctx.old)
+        and re.search(r"\b(?:or|and/or)\b", _plain_between(ctx.new, kept))
+    ):
+        yield Finding("scope-broadened", tuple(kept), "alternatives all kept")
+    text = " ".join(kept)
+    vocab = ctx.vocabulary
+    for pattern, kind in (
+        (vocab.broadening, "scope-broadened"),
+        (vocab.limiting, "scope-narrowed"),
+        (vocab.safeguards, "safeguard-added"),
+        (vocab.exceptions, "exception-added"),
+        (vocab.intent, "intent-added"),
+    ):
+        terms = sorted(_counts(pattern, text))
+        if terms and not any(pattern.search(t) for t in _BRACKETED.findall(ctx.new)):
+            yield Finding(kind, tuple(terms), f"agreed {_listing(terms)}")
+
+
+def _plain_between(text: str, parts: list[str]) -> str:
+    """The words of *text* between the first and last of *parts*."""
+    low = min((text.find(p) for p in parts if p in text), default=-1)
+    high = max((text.find(p) + len(p) for p in parts if p in text), default=-1)
+    return text[low:high] if 0 <= low < high else ""
 
 
 def modal_strength(ctx: ChangeContext) -> Iterator[Finding]:
@@ -193,6 +227,20 @@ def modal_strength(ctx: ChangeContext) -> Iterator[Finding]:
         if a != b:
             kind = "obligation-weakened" if b < a else "obligation-strengthened"
             yield Finding(kind, (before, after), f"{before} -> {after}")
+            yield from _elements_required(ctx, before, after, strengthened=b > a)
+
+
+def _elements_required(
+    ctx: ChangeContext, before: str, after: str, *, strengthened: bool
+) -> Iterator[Finding]:
+    """A State that "may require" an intent element now "shall require" it: the element of the
+    offence becomes mandatory (intent added), or the reverse (intent removed)."""
+    requires = re.search(rf"\b{re.escape(after)}\s+require", ctx.new, re.IGNORECASE)
+    intent = sorted(_counts(ctx.vocabulary.intent, ctx.new))
+    if requires and intent:
+        kind = "intent-added" if strengthened else "intent-removed"
+        how = "mandatory" if strengthened else "optional"
+        yield Finding(kind, (f"{after} require", *intent), f"{before} -> {after} require: {how}")
 
 
 def qualifiers(ctx: ChangeContext) -> Iterator[Finding]:
@@ -229,10 +277,16 @@ def safeguards(ctx: ChangeContext) -> Iterator[Finding]:
 
 
 def exceptions(ctx: ChangeContext) -> Iterator[Finding]:
-    """Exceptions and savings clauses ("unless", "shall not apply", "nothing in ...")."""
+    """Exceptions and savings clauses ("unless", "shall not apply", "nothing in ..."), and items
+    added to (or removed from) a list of refusal grounds or exceptions."""
     yield from _term_findings(
         ctx, ctx.vocabulary.exceptions, "exception-added", "exception-removed"
     )
+    chapeau = ctx.vocabulary.exception_lists.search(ctx.parent) if ctx.parent else None
+    if chapeau and (ctx.added or ctx.deleted):
+        kind = "exception-added" if ctx.added else "exception-removed"
+        item = _quote(ctx.new or ctx.old, 80)
+        yield Finding(kind, (chapeau.group(0), item), f"a ground under “{chapeau.group(0)}”")
 
 
 def intent(ctx: ChangeContext) -> Iterator[Finding]:
@@ -393,10 +447,8 @@ def _list_items(edits: Sequence[Edit]) -> tuple[list[str], list[str]]:
         for text, bucket in ((edit.new, inserted), (edit.old, deleted)):
             if edit.op in ("equal", "replace") or not text.strip():
                 continue
-            item = re.fullmatch(
-                r"\s*(?:,|;|\bor\b|\band\b)\s+(?P<item>[^,;.:]{2,80}?)\s*(?:,|;)?\s*", text
-            )
-            if item and not vocabulary().modal_pattern.search(item["item"]):
+            item = _LIST_ITEM.fullmatch(text)
+            if item and not _CLAUSE.match(item["item"]):
                 bucket.append(item["item"].strip())
     return inserted, deleted
 

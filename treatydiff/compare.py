@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 
-from treatydiff.align import Alignment, Match, align
+from treatydiff.align import Alignment, Match, ProvisionMatch, align, preamble_article
 from treatydiff.classify import ChangeContext, Finding, classify, vocabulary
 from treatydiff.model import Article, Draft, Provision
 from treatydiff.normalize import DEFAULT_POLICY, NormalizationPolicy, Normalized
@@ -142,29 +142,57 @@ def compare(
 def _changes(
     alignment: Alignment, new_draft: Draft, renumbering: Renumbering, policy: NormalizationPolicy
 ) -> Iterator[Change]:
+    preambles = ((preamble_article(alignment.old),), (preamble_article(new_draft),))
+    yield from _provision_changes(*preambles, alignment.preamble, new_draft, renumbering, policy)
     for match in alignment.matches:
         if not match.old or not match.new:
             yield from _whole_articles(match, new_draft, policy)
             continue
         yield from _heading_change(match, renumbering, policy)
-        old = {p.eid: (a, p) for a in match.old for p in a.iter_provisions()}
-        new = {p.eid: (a, p) for a in match.new for p in a.iter_provisions()}
-        for pair in match.provisions:
-            if pair.relation == "unchanged":
-                continue
-            old_article, old_provision = old.get(pair.old or "", (None, None))
-            new_article, new_provision = new.get(pair.new or "", (None, None))
-            change = _change(
-                old_article,
-                new_article,
-                old_provision,
-                new_provision,
-                new_draft,
-                renumbering,
-                policy,
-            )
-            if change is not None:
-                yield change
+        yield from _provision_changes(
+            match.old, match.new, match.provisions, new_draft, renumbering, policy
+        )
+
+
+def _provision_changes(
+    olds: tuple[Article, ...],
+    news: tuple[Article, ...],
+    pairs: tuple[ProvisionMatch, ...],
+    new_draft: Draft,
+    renumbering: Renumbering,
+    policy: NormalizationPolicy,
+) -> Iterator[Change]:
+    old = {p.eid: (a, p, parent) for a in olds for p, parent in _with_parents(a)}
+    new = {p.eid: (a, p, parent) for a in news for p, parent in _with_parents(a)}
+    for pair in pairs:
+        if pair.relation == "unchanged":
+            continue
+        # A provision added to (or deleted from) an article still belongs to the article pair.
+        old_article, old_provision, old_parent = old.get(pair.old or "", (olds[0], None, ""))
+        new_article, new_provision, new_parent = new.get(pair.new or "", (news[0], None, ""))
+        change = _change(
+            old_article,
+            new_article,
+            old_provision,
+            new_provision,
+            new_draft,
+            renumbering,
+            policy,
+            parent=new_parent or old_parent,
+        )
+        if change is not None:
+            yield change
+
+
+def _with_parents(article: Article) -> Iterator[tuple[Provision, str]]:
+    """Each provision of *article* with the text of the provision that holds it."""
+
+    def walk(provisions: tuple[Provision, ...], parent: str) -> Iterator[tuple[Provision, str]]:
+        for provision in provisions:
+            yield provision, parent
+            yield from walk(provision.children, provision.text)
+
+    return walk(article.provisions, "")
 
 
 def _whole_articles(
@@ -236,13 +264,17 @@ def _change(
     new_draft: Draft,
     renumbering: Renumbering,
     policy: NormalizationPolicy,
+    *,
+    parent: str = "",
 ) -> Change | None:
     old_text = _text(old)
     new_text = _text(new)
     diff = diff_words(old_text, new_text, policy=policy, renumbering=renumbering)
     if not diff.changed:
         return None
-    ctx = ChangeContext(old_text, new_text, diff, vocabulary(), old_article, new_article, new_draft)
+    ctx = ChangeContext(
+        old_text, new_text, diff, vocabulary(), old_article, new_article, new_draft, parent=parent
+    )
     findings = classify(ctx)
     return Change(
         "",
