@@ -10,6 +10,8 @@ from treatydiff.align import (
     ProvisionMatch,
     align,
 )
+from treatydiff.classify import Finding
+from treatydiff.compare import Change, Comparison, compare
 from treatydiff.exceptions import (
     DraftFormatError,
     DraftStructureError,
@@ -30,12 +32,15 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Alignment",
     "Article",
+    "Change",
+    "Comparison",
     "Division",
     "Draft",
     "DraftFormatError",
     "DraftStructureError",
     "EmptyDraftError",
     "EncodingError",
+    "Finding",
     "Footnote",
     "InputTooLargeError",
     "Lineage",
@@ -53,6 +58,7 @@ __all__ = [
     "UnknownArticleError",
     "UnsupportedFormatError",
     "align",
+    "compare",
     "load",
     "loads",
     "timeline",

@@ -171,41 +171,49 @@ def provision_added_or_deleted(ctx: ChangeContext) -> Iterator[Finding]:
 
 
 def brackets(ctx: ChangeContext) -> Iterator[Finding]:
-    """Negotiation brackets resolved (their text kept or dropped), or new ones opened."""
+    """Negotiation brackets resolved (their text kept or dropped), or opened.
+
+    Kept text becomes agreed text, so what it says counts as added (and alternatives all kept,
+    "[A][B]" -> "A or B", widen the provision); text put back into brackets counts the other way.
+    """
     old, new = _BRACKETED.findall(ctx.old), _BRACKETED.findall(ctx.new)
-    gone = list((Counter(old) - Counter(new)).elements())
-    if gone and len(new) < len(old):
-        plain_new = _plain(ctx.new)
-        kept = [text for text in gone if _plain(text) in plain_new]
+    if len(new) < len(old):
+        gone = list((Counter(old) - Counter(new)).elements())
+        kept = [text for text in gone if _plain(text) in _plain(ctx.new)]
         outcomes = [f"[{text}] {'kept' if text in kept else 'dropped'}" for text in gone]
         yield Finding("brackets-resolved", tuple(f"[{text}]" for text in gone), "; ".join(outcomes))
-        yield from _agreed(ctx, kept)
-    elif len(new) > len(old) and not ctx.added:
+        yield from _agreed(ctx.old, ctx.new, kept, ctx.vocabulary, reopened=False)
+    elif len(new) > len(old):
         fresh = list((Counter(new) - Counter(old)).elements())
+        reopened = [text for text in fresh if _plain(text) in _plain(ctx.old)]
         yield Finding("brackets-added", tuple(f"[{text}]" for text in fresh), "new brackets")
+        yield from _agreed(ctx.new, ctx.old, reopened, ctx.vocabulary, reopened=True)
 
 
-def _agreed(ctx: ChangeContext, kept: list[str]) -> Iterator[Finding]:
-    """Bracketed text that is kept becomes agreed text: alternatives all kept ("[A][B]" -> "A or
-    B") widen the provision, and what the kept text says counts as added."""
-    if (
-        len(kept) >= 2
-        and re.search(r"\]\s*\[", ctx.old)
-        and re.search(r"\b(?:or|and/or)\b", _plain_between(ctx.new, kept))
-    ):
-        yield Finding("scope-broadened", tuple(kept), "alternatives all kept")
-    text = " ".join(kept)
-    vocab = ctx.vocabulary
-    for pattern, kind in (
+def _agreed(
+    bracketed: str, plain: str, texts: list[str], vocab: Vocabulary, *, reopened: bool
+) -> Iterator[Finding]:
+    """What bracketed *texts* say, now agreed in *plain* (or, *reopened*, in dispute again)."""
+
+    def kind(agreed: str) -> str:
+        return KINDS[agreed] if reopened else agreed
+
+    alternatives = len(texts) >= 2 and re.search(r"\]\s*\[", bracketed)
+    if alternatives and re.search(r"\b(?:or|and/or)\b", _plain_between(plain, texts)):
+        yield Finding(kind("scope-broadened"), tuple(texts), "alternatives all kept")
+    joined = " ".join(texts)
+    still_bracketed = " ".join(_BRACKETED.findall(plain))
+    for pattern, agreed in (
         (vocab.broadening, "scope-broadened"),
         (vocab.limiting, "scope-narrowed"),
         (vocab.safeguards, "safeguard-added"),
         (vocab.exceptions, "exception-added"),
         (vocab.intent, "intent-added"),
     ):
-        terms = sorted(_counts(pattern, text))
-        if terms and not any(pattern.search(t) for t in _BRACKETED.findall(ctx.new)):
-            yield Finding(kind, tuple(terms), f"agreed {_listing(terms)}")
+        terms = sorted(set(_counts(pattern, joined)) - set(_counts(pattern, still_bracketed)))
+        if terms:
+            how = "back in brackets" if reopened else "agreed"
+            yield Finding(kind(agreed), tuple(terms), f"{how}: {_listing(terms)}")
 
 
 def _plain_between(text: str, parts: list[str]) -> str:
@@ -235,8 +243,10 @@ def _elements_required(
 ) -> Iterator[Finding]:
     """A State that "may require" an intent element now "shall require" it: the element of the
     offence becomes mandatory (intent added), or the reverse (intent removed)."""
-    requires = re.search(rf"\b{re.escape(after)}\s+require", ctx.new, re.IGNORECASE)
-    intent = sorted(_counts(ctx.vocabulary.intent, ctx.new))
+    requires = all(re.search(r"\brequire", text, re.IGNORECASE) for text in (ctx.old, ctx.new))
+    intent = sorted(
+        set(_counts(ctx.vocabulary.intent, ctx.old)) & set(_counts(ctx.vocabulary.intent, ctx.new))
+    )
     if requires and intent:
         kind = "intent-added" if strengthened else "intent-removed"
         how = "mandatory" if strengthened else "optional"
@@ -527,11 +537,15 @@ def _edit_evidence(edits: Sequence[Edit]) -> tuple[str, ...]:
 
 
 def _only_brackets(ctx: ChangeContext) -> bool:
-    """Whether resolving the brackets (keeping the text of some, dropping the rest) explains
-    every edit."""
-    plain_new = _plain(ctx.new)
+    """Whether resolving brackets (keeping the text of some, dropping the rest), in one direction
+    or the other, explains every edit."""
+    return _resolves(ctx.old, ctx.new) or _resolves(ctx.new, ctx.old)
+
+
+def _resolves(bracketed: str, plain: str) -> bool:
+    plain_words = _plain(plain)
 
     def resolve(match: re.Match[str]) -> str:
-        return match.group(1) if _plain(match.group(1)) in plain_new else ""
+        return match.group(1) if _plain(match.group(1)) in plain_words else ""
 
-    return _plain(_BRACKETED.sub(resolve, ctx.old)) == plain_new
+    return _plain(_BRACKETED.sub(resolve, bracketed)) == plain_words
