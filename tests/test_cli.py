@@ -21,7 +21,8 @@ def test_compare_prints_the_alignment(capsys: pytest.CaptureFixture[str]) -> Non
         == 0
     )
     out = capsys.readouterr().out
-    assert "1 split" in out.splitlines()[0]
+    assert "<Alignment 'A/AC.950/4/Rev.1' -> '03-rev2': 21 unchanged, 12 modified, 1 split" in out
+    assert "obligation-strengthened" in out
     assert "19  20+20 bis  split" in out
 
 

@@ -26,10 +26,19 @@ from typing import Any, Final
 import attrs
 
 from treatydiff.model import Article, Draft
-from treatydiff.tokens import is_word, tokenize
-from treatydiff.worddiff import Edit, WordDiff
+from treatydiff.tokens import is_word, tokenize, words
+from treatydiff.worddiff import Edit, WordDiff, diff_words
 
-__all__ = ["KINDS", "RULES", "ChangeContext", "Finding", "Vocabulary", "classify", "vocabulary"]
+__all__ = [
+    "KINDS",
+    "RULES",
+    "ChangeContext",
+    "Finding",
+    "Vocabulary",
+    "classify",
+    "classify_texts",
+    "vocabulary",
+]
 
 #: Every kind a change can have, with its opposite (swapping old and new turns one into the other).
 KINDS: Final = {
@@ -210,7 +219,12 @@ def _agreed(
         (vocab.exceptions, "exception-added"),
         (vocab.intent, "intent-added"),
     ):
-        terms = sorted(set(_counts(pattern, joined)) - set(_counts(pattern, still_bracketed)))
+        # A term the plain side has fewer of than the bracketed side was dropped on balance;
+        # the term rules report that, so it is not also "agreed" here.
+        fewer = _counts(pattern, bracketed) - _counts(pattern, plain)
+        terms = sorted(
+            set(_counts(pattern, joined)) - set(_counts(pattern, still_bracketed)) - set(fewer)
+        )
         if terms:
             how = "back in brackets" if reopened else "agreed"
             yield Finding(kind(agreed), tuple(terms), f"{how}: {_listing(terms)}")
@@ -363,6 +377,16 @@ RULES: Final[tuple[Rule, ...]] = (
 )
 
 
+def classify_texts(old: str, new: str, *, heading: str = "") -> tuple[Finding, ...]:
+    """Classify the change from *old* to *new* (two versions of one provision) on its own.
+
+    *heading* is the heading of the article the provision stands in (it tells a definition).
+    """
+    article = Article(num="", eid="", heading=heading) if heading else None
+    ctx = ChangeContext(old, new, diff_words(old, new), vocabulary(), article, article)
+    return classify(ctx)
+
+
 def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding, ...]:
     """Run the rules on one changed provision; the findings, in rule order."""
     findings: list[Finding] = []
@@ -380,7 +404,7 @@ def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding
 # -- helpers ------------------------------------------------------------------------------------
 
 _BRACKETED: Final = re.compile(r"\[([^\[\]]+)\]")
-_REFERENCE_NUMBER: Final = re.compile(r"\d{1,4}(?:\s?(?:bis|ter))?")
+_REFERENCE_CONNECTORS: Final = frozenset({"to", "through", "and", "or", "bis", "ter", "quater"})
 
 
 def _plain(text: str) -> str:
@@ -466,7 +490,8 @@ def _list_items(edits: Sequence[Edit]) -> tuple[list[str], list[str]]:
 _LIST_ITEM: Final = re.compile(r"\s*(?:,|;|\bor\b|\band\b)\s+(?P<item>[^,;.:]{2,80}?)\s*[,;]?\s*")
 # A clause, not a list item: "while mainstreaming ...", "that respect ...", "shall ...".
 _CLAUSE: Final = re.compile(
-    r"(?:while|whilst|that|which|who|whose|where|when|if|unless|to|in|by|for|with|as|shall|may|"
+    r"(?:while|whilst|that|which|who|whose|where|when|if|unless|except|save|provided|to|in|by|"
+    r"for|with|as|shall|may|"
     r"should|must|is|are|be|has|have|the\s+\w+\s+(?:shall|may))\b",
     re.IGNORECASE,
 )
@@ -509,9 +534,12 @@ def _articles_using(term: str, draft: Draft | None, *, exclude: str) -> list[str
 
 
 def _only_reference_numbers(edit: Edit) -> bool:
-    return all(
-        _REFERENCE_NUMBER.fullmatch(text.strip()) for text in (edit.old, edit.new) if text.strip()
-    ) and bool(edit.old.strip() and edit.new.strip())
+    """Numbers replaced by numbers, as in "articles 2 to 5" -> "articles 3 to 6". (An edit whose
+    two sides read the same differs only in a reference the renumbering expected to change.)"""
+    sides = [words(edit.old), words(edit.new)]
+    return all(sides) and all(
+        word[0].isdigit() or word in _REFERENCE_CONNECTORS for side in sides for word in side
+    )
 
 
 def _editorial(edit: Edit) -> bool:

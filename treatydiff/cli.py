@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from treatydiff import __version__
-from treatydiff.align import align
+from treatydiff.compare import compare
 from treatydiff.exceptions import TreatydiffError
 from treatydiff.load import load
 from treatydiff.model import Draft
@@ -62,8 +62,11 @@ def _parser() -> argparse.ArgumentParser:
 
     compare = commands.add_parser(
         "compare",
-        help="align two drafts article by article",
-        description="Align two drafts and print, per article, where it went and how it relates.",
+        help="compare two drafts article by article",
+        description=(
+            "Align two drafts, then print the alignment table and, per article, each change "
+            "with its kinds and an inline word diff."
+        ),
     )
     compare.add_argument("old", help="the earlier draft")
     compare.add_argument("new", help="the later draft")
@@ -103,12 +106,12 @@ def _outline(args: argparse.Namespace, out: TextIO) -> int:
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
     old, new = load(args.old), load(args.new)
-    alignment = align(old, new, overrides=args.overrides)
+    comparison = compare(old, new, overrides=args.overrides)
     if args.output == "json":
-        json.dump(alignment.rows(), out, indent=2, ensure_ascii=False)
+        json.dump(comparison.alignment.rows(), out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
-        out.write(f"{alignment!r}\n{alignment.table()}\n")
+        out.write(f"{comparison.alignment.table()}\n\n{comparison.to_text()}")
     return EXIT_OK
 
 
