@@ -10,6 +10,7 @@ classifier does instead, so that the rule owner sees it and the mark goes when t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pytest
 
@@ -70,6 +71,10 @@ WEAKENED = [
         "Each State Party shall endeavour to provide for the confiscation of the proceeds of "
         "crime derived from offences established in accordance with this Convention.",
         id="shall-to-shall-endeavour",
+        marks=wrong(
+            "the inserted 'endeavour to' does not touch the old 'shall', so the modals are not "
+            "compared; finds only reworded"
+        ),
     ),
     pytest.param(
         "States Parties shall ensure that persons subject to the powers provided for in this "
@@ -130,6 +135,10 @@ WEAKENED = [
         "property without a criminal conviction in cases in which the offender cannot be "
         "prosecuted by reason of death, flight or absence.",
         id="shall-to-shall-consider",
+        marks=wrong(
+            "the edit 'adopt -> consider adopting' does not touch the old 'shall', so 'shall -> "
+            "shall consider' is not compared; finds only reworded"
+        ),
     ),
     pytest.param(
         "A State Party may establish as a criminal offence the possession of a device referred "
@@ -137,13 +146,16 @@ WEAKENED = [
         "A State Party may consider establishing as a criminal offence the possession of a "
         "device referred to in paragraph 1 of this article.",
         id="may-to-may-consider",
+        marks=wrong(
+            "the edit 'establish -> consider establishing' does not touch the old 'may', so 'may "
+            "-> may consider' is not compared; finds only reworded"
+        ),
     ),
 ]
 
 NOT_WEAKENED = [
     pytest.param(
-        "A State Party may require that the offence be committed by infringing security "
-        "measures.",
+        "A State Party may require that the offence be committed by infringing security measures.",
         "A State Party shall require that the offence be committed by infringing security "
         "measures.",
         id="may-to-shall",
@@ -202,6 +214,10 @@ STRENGTHENED = [
         "respective legal and administrative systems, to enhance the effectiveness of law "
         "enforcement action to combat the offences covered by this Convention.",
         id="shall-endeavour-to-shall",
+        marks=wrong(
+            "the deleted 'endeavour to' does not touch the new 'shall', so the modals are not "
+            "compared; finds only reworded"
+        ),
     ),
     pytest.param(
         "States Parties should afford one another assistance in identifying, tracing and "
@@ -313,6 +329,10 @@ BROADENED = [
         "distribution or transmission of child sexual abuse material through an information "
         "and communications technology system.",
         id="list-item-inserted",
+        marks=wrong(
+            "the item is diffed as ' sale,' (separator after it), which the list-item pattern "
+            "(separator before) misses; finds only reworded"
+        ),
     ),
     pytest.param(
         "The measures referred to in this article shall apply only to electronic data stored in "
@@ -379,6 +399,31 @@ NOT_BROADENED = [
         "requested State Party.",
         id="court-to-judge",
     ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally, "
+        "the serious hindering of the functioning of an information and communications "
+        "technology system.",
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the serious hindering of the functioning of an information and "
+        "communications technology system.",
+        id="without-right-added",
+        marks=wrong(
+            "the inserted 'and without right' is taken for a list item: finds scope-broadened "
+            "beside intent-added"
+        ),
+    ),
+    pytest.param(
+        "Each State Party shall empower its competent authorities to order a service provider "
+        "to submit subscriber information in its possession or control.",
+        "Each State Party shall empower its competent authorities, subject to prior judicial "
+        "authorisation, to order a service provider to submit subscriber information in its "
+        "possession or control.",
+        id="authorisation-clause-inserted",
+        marks=wrong(
+            "the clause ', subject to prior judicial authorisation,' is taken for a list item: "
+            "finds scope-broadened beside safeguard-added"
+        ),
+    ),
 ]
 
 
@@ -427,6 +472,10 @@ NARROWED = [
         "distribution or transmission of child sexual abuse material through an information "
         "and communications technology system.",
         id="list-item-deleted",
+        marks=wrong(
+            "the item is diffed as ' sale,' (separator after it), which the list-item pattern "
+            "(separator before) misses; finds only reworded"
+        ),
     ),
     pytest.param(
         "States Parties shall exchange information concerning crime committed through the use "
@@ -481,6 +530,19 @@ NOT_NARROWED = [
         "information and communications technology systems.",
         id="all-necessary-measures",
     ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the serious hindering of the functioning of an information and "
+        "communications technology system.",
+        "Each State Party shall establish as a criminal offence, when committed intentionally, "
+        "the serious hindering of the functioning of an information and communications "
+        "technology system.",
+        id="without-right-deleted",
+        marks=wrong(
+            "the deleted 'and without right' is taken for a list item: finds scope-narrowed "
+            "beside intent-removed"
+        ),
+    ),
 ]
 
 
@@ -494,3 +556,1537 @@ def test_scope_narrowed_found(old: str, new: str) -> None:
 def test_scope_narrowed_not_found(old: str, new: str) -> None:
     """A limit dropped, a safeguard or an editorial fix does not narrow the scope."""
     assert "scope-narrowed" not in kinds(old, new)
+
+
+# -- safeguard-added ----------------------------------------------------------------------------
+
+SAFEGUARD_ADDED = [
+    pytest.param(
+        "Each State Party shall empower its competent authorities to compel a service provider "
+        "to collect or record traffic data in real time.",
+        "Each State Party shall empower its competent authorities, subject to prior judicial "
+        "authorization, to compel a service provider to collect or record traffic data in real "
+        "time.",
+        id="prior-judicial-authorization",
+    ),
+    pytest.param(
+        "Such conditions and safeguards shall include grounds justifying application and "
+        "limitation of the scope and the duration of such power or procedure.",
+        "Such conditions and safeguards shall include independent review, grounds justifying "
+        "application and limitation of the scope and the duration of such power or procedure.",
+        id="independent-review",
+    ),
+    pytest.param(
+        "Each State Party shall ensure that any person whose data have been disclosed under "
+        "this chapter is informed of the disclosure.",
+        "Each State Party shall ensure that any person whose data have been disclosed under "
+        "this chapter is informed of the disclosure and has access to an effective remedy.",
+        id="effective-remedy",
+    ),
+    pytest.param(
+        "The establishment, implementation and application of the powers and procedures "
+        "provided for in this chapter shall be subject to conditions provided for under the "
+        "domestic law of each State Party.",
+        "The establishment, implementation and application of the powers and procedures "
+        "provided for in this chapter shall be subject to conditions provided for under the "
+        "domestic law of each State Party, which shall incorporate the principle of "
+        "proportionality.",
+        id="proportionality",
+    ),
+    pytest.param(
+        "Mutual legal assistance may be refused if the request does not conform to the "
+        "provisions of this article.",
+        "Mutual legal assistance may be refused if the request does not conform to the "
+        "provisions of this article or if the request has been made for the purpose of "
+        "prosecuting a person on account of that person's gender, ethnicity or political "
+        "convictions.",
+        id="discrimination-refusal-ground",
+    ),
+    pytest.param(
+        "Each State Party shall ensure that the implementation of its obligations under this "
+        "Convention is consistent with its obligations under international law.",
+        "Each State Party shall ensure that the implementation of its obligations under this "
+        "Convention is consistent with its obligations under international human rights law.",
+        id="human-rights-law",
+    ),
+    pytest.param(
+        "The receiving State Party may transfer the personal data to a third State or an "
+        "international organization.",
+        "The receiving State Party may transfer the personal data to a third State or an "
+        "international organization with the prior written consent of the transferring State "
+        "Party.",
+        id="consent-before-onward-transfer",
+    ),
+]
+
+NOT_SAFEGUARD_ADDED = [
+    pytest.param(
+        "Each State Party shall empower its competent authorities, subject to judicial review, "
+        "to order the expeditious preservation of specified electronic data.",
+        "Each State Party shall empower its competent authorities to order the expeditious "
+        "preservation of specified electronic data.",
+        id="review-deleted",
+    ),
+    pytest.param(
+        "Nothing in this Convention shall be interpreted as permitting the suppression of human "
+        "rights or fundamental freedoms, including the freedoms of expression, conscience, "
+        "opinion, religion or belief, and peaceful assembly.",
+        "Nothing in this Convention shall be interpreted as permitting the restriction of human "
+        "rights or fundamental freedoms, including the freedoms of expression, conscience, "
+        "opinion, religion or belief, and peaceful assembly.",
+        id="suppression-to-restriction",
+    ),
+    pytest.param(
+        "The Conference of the States Parties shall periodically consider the implementation of "
+        "this Convention by the States Parties.",
+        "The Conference of the States Parties shall periodically review the implementation of "
+        "this Convention by the States Parties.",
+        id="review-of-implementation-by-the-conference",
+        marks=wrong(
+            "'review' alone is a safeguard word, even for the Conference reviewing "
+            "implementation: finds safeguard-added"
+        ),
+    ),
+    pytest.param(
+        "The depositary shall inform all States Parties of any reservation made under this "
+        "article.",
+        "The depositary shall notify all States Parties of any reservation made under this "
+        "article.",
+        id="depositary-notifies",
+        marks=wrong(
+            "'notify' alone is a safeguard word, even for the depositary notifying States: finds "
+            "safeguard-added"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), SAFEGUARD_ADDED)
+def test_safeguard_added_found(old: str, new: str) -> None:
+    """Review, authorisation, remedy, proportionality or a refusal ground added is a safeguard."""
+    assert "safeguard-added" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_SAFEGUARD_ADDED)
+def test_safeguard_added_not_found(old: str, new: str) -> None:
+    """A safeguard deleted or reworded, or a procedural word, is no safeguard added."""
+    assert "safeguard-added" not in kinds(old, new)
+
+
+# -- safeguard-removed --------------------------------------------------------------------------
+
+SAFEGUARD_REMOVED = [
+    pytest.param(
+        "Each State Party shall empower its competent authorities, subject to judicial review, "
+        "to order the expeditious preservation of specified electronic data.",
+        "Each State Party shall empower its competent authorities to order the expeditious "
+        "preservation of specified electronic data.",
+        id="judicial-review",
+    ),
+    pytest.param(
+        "Each State Party shall empower its competent authorities, subject to prior judicial "
+        "authorisation, to intercept content data of specified communications transmitted by "
+        "means of an information and communications technology system.",
+        "Each State Party shall empower its competent authorities to intercept content data of "
+        "specified communications transmitted by means of an information and communications "
+        "technology system.",
+        id="prior-judicial-authorisation",
+    ),
+    pytest.param(
+        "States Parties shall ensure that the implementation of their obligations under this "
+        "Convention is consistent with their obligations under international human rights law "
+        "and respects the principles of legality, necessity and proportionality.",
+        "States Parties shall ensure that the implementation of their obligations under this "
+        "Convention is consistent with their obligations under international law.",
+        id="human-rights-article-shortened",
+    ),
+    pytest.param(
+        "The competent authority shall notify the person concerned of the production order once "
+        "notification no longer jeopardizes the investigation.",
+        "The competent authority may keep the production order confidential for as long as the "
+        "investigation requires.",
+        id="user-notification",
+    ),
+    pytest.param(
+        "The receiving State Party shall not transfer the data to a third State without the "
+        "prior written consent of the transferring State Party.",
+        "The receiving State Party may transfer the data to a third State, having informed the "
+        "transferring State Party.",
+        id="consent-before-onward-transfer",
+    ),
+    pytest.param(
+        "Personal data received under this article shall be erased at the end of the retention "
+        "period specified by the transferring State Party.",
+        "Personal data received under this article may be kept for use in any other criminal "
+        "investigation.",
+        id="retention-limit",
+    ),
+    pytest.param(
+        "Requests under this article shall be executed only where the conduct is a criminal "
+        "offence under the laws of both States Parties, the requirement of dual criminality "
+        "being deemed fulfilled irrespective of the denomination of the offence.",
+        "Requests under this article shall be executed whether or not the conduct is a criminal "
+        "offence under the laws of both States Parties.",
+        id="dual-criminality",
+    ),
+]
+
+NOT_SAFEGUARD_REMOVED = [
+    pytest.param(
+        "Each State Party shall empower its competent authorities to compel a service provider "
+        "to collect or record traffic data in real time.",
+        "Each State Party shall empower its competent authorities, subject to prior judicial "
+        "authorization, to compel a service provider to collect or record traffic data in real "
+        "time.",
+        id="authorization-added",
+    ),
+    pytest.param(
+        "Any person subjected to the powers referred to in this chapter shall have access to an "
+        "effective remedy before a national authority.",
+        "Any person subjected to the powers referred to in this chapter shall have access to an "
+        "effective remedy before a national court.",
+        id="authority-to-court",
+    ),
+    pytest.param(
+        "The Conference of the States Parties shall review and, where necessary, amend its "
+        "rules of procedure at its second session.",
+        "The Conference of the States Parties shall adopt and, where necessary, amend its rules "
+        "of procedure at its second session.",
+        id="procedural-review-dropped",
+        marks=wrong(
+            "'review' alone is a safeguard word, even for rules of procedure: finds safeguard-"
+            "removed"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), SAFEGUARD_REMOVED)
+def test_safeguard_removed_found(old: str, new: str) -> None:
+    """Review, authorisation, notification, consent or a human-rights clause cut is removed."""
+    assert "safeguard-removed" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_SAFEGUARD_REMOVED)
+def test_safeguard_removed_not_found(old: str, new: str) -> None:
+    """A safeguard added, a safeguard reworded or a procedural word is no safeguard removed."""
+    assert "safeguard-removed" not in kinds(old, new)
+
+
+# -- exception-added ----------------------------------------------------------------------------
+
+EXCEPTION_ADDED = [
+    pytest.param(
+        "Each State Party shall establish its jurisdiction over the offences established in "
+        "accordance with this Convention when the offence is committed on board a vessel that "
+        "is flying the flag of that State Party.",
+        "Each State Party shall establish its jurisdiction over the offences established in "
+        "accordance with this Convention when the offence is committed on board a vessel that "
+        "is flying the flag of that State Party, unless the offence has already been "
+        "prosecuted in another State.",
+        id="unless",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the production, sale or "
+        "procurement for use of a device designed primarily for the purpose of committing any "
+        "of the offences established in accordance with articles 7 to 11.",
+        "Each State Party shall establish as a criminal offence the production, sale or "
+        "procurement for use of a device designed primarily for the purpose of committing any "
+        "of the offences established in accordance with articles 7 to 11. This article shall "
+        "not be interpreted as imposing criminal liability where the device is used for the "
+        "authorized testing or protection of a system.",
+        id="shall-not-be-interpreted",
+    ),
+    pytest.param(
+        "The requested State Party shall return the confiscated property to the requesting "
+        "State Party.",
+        "Except where both States Parties agree otherwise, the requested State Party shall "
+        "return the confiscated property to the requesting State Party.",
+        id="except-where",
+    ),
+    pytest.param(
+        "A State Party may require that the conduct result in serious harm.",
+        "A State Party may require that the conduct result in serious harm, provided that the "
+        "conduct remains punishable where it is directed against critical infrastructure.",
+        id="provided-that",
+    ),
+    pytest.param(
+        "Each State Party shall ensure that service providers preserve the specified data for a "
+        "period of up to ninety days. Paragraph 1 shall not apply to data held by a service "
+        "provider acting exclusively as a conduit.",
+        "Each State Party shall ensure that service providers preserve the specified data for a "
+        "period of up to ninety days. Paragraph 1 shall not apply to data held by a service "
+        "provider acting exclusively as a conduit. Paragraph 1 shall not apply to data that are "
+        "encrypted end to end.",
+        id="second-shall-not-apply",
+    ),
+    pytest.param(
+        "A State Party may refuse to provide the assistance requested where the request "
+        "concerns an offence that it considers to be a political offence.",
+        "Notwithstanding paragraph 2 of this article, a State Party may refuse to provide the "
+        "assistance requested where the request concerns an offence that it considers to be a "
+        "political offence.",
+        id="notwithstanding",
+    ),
+    pytest.param(
+        "No reservations may be made in respect of any provision of this Convention.",
+        "No reservations may be made in respect of any provision of this Convention, with the "
+        "exception of those expressly provided for in articles 12 and 14.",
+        id="with-the-exception-of",
+    ),
+]
+
+NOT_EXCEPTION_ADDED = [
+    pytest.param(
+        "Each State Party shall establish its jurisdiction over the offences established in "
+        "accordance with this Convention when the offence is committed on board a vessel that "
+        "is flying the flag of that State Party, unless the offence has already been "
+        "prosecuted in another State.",
+        "Each State Party shall establish its jurisdiction over the offences established in "
+        "accordance with this Convention when the offence is committed on board a vessel that "
+        "is flying the flag of that State Party.",
+        id="unless-deleted",
+    ),
+    pytest.param(
+        "The requested State Party shall reply within thirty days, unless the requesting State "
+        "Party consents to a longer period.",
+        "The requested State Party shall reply within sixty days, unless the requesting State "
+        "Party consents to a longer period.",
+        id="period-changed-beside-exception",
+    ),
+    pytest.param(
+        "In urgent cases, the requesting State Party may make a request by expedited means of "
+        "communication.",
+        "In urgent or exceptional cases, the requesting State Party may make a request by "
+        "expedited means of communication.",
+        id="exceptional-cases",
+    ),
+    pytest.param(
+        "A request for extradition based on an offence established in accordance with this "
+        "Convention shall not be regarded as a request relating to a political offence.",
+        "A request for extradition based on an offence established in accordance with this "
+        "Convention shall not be considered as a request relating to a political offence.",
+        id="regarded-to-considered",
+        marks=wrong(
+            "'shall not be considered' is an exception phrase but its synonym 'shall not be "
+            "regarded' is not: finds exception-added"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), EXCEPTION_ADDED)
+def test_exception_added_found(old: str, new: str) -> None:
+    """An "unless", "except", "provided that" or savings clause added is an exception added."""
+    assert "exception-added" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_EXCEPTION_ADDED)
+def test_exception_added_not_found(old: str, new: str) -> None:
+    """An exception deleted or left alone, or a look-alike word, is no exception added."""
+    assert "exception-added" not in kinds(old, new)
+
+
+# -- exception-removed --------------------------------------------------------------------------
+
+EXCEPTION_REMOVED = [
+    pytest.param(
+        "Each State Party shall establish its jurisdiction over the offences established in "
+        "accordance with this Convention when the offence is committed on board a vessel that "
+        "is flying the flag of that State Party, unless the offence has already been "
+        "prosecuted in another State.",
+        "Each State Party shall establish its jurisdiction over the offences established in "
+        "accordance with this Convention when the offence is committed on board a vessel that "
+        "is flying the flag of that State Party.",
+        id="unless",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the possession of child sexual "
+        "abuse material. This paragraph shall not apply to material produced and possessed by "
+        "children with the agreement of the persons depicted and solely for their private use.",
+        "Each State Party shall establish as a criminal offence the possession of child sexual "
+        "abuse material.",
+        id="shall-not-apply",
+    ),
+    pytest.param(
+        "Nothing in this article shall be construed as requiring a State Party to establish as "
+        "criminal offences the authorized testing of information and communications technology "
+        "systems. Each State Party shall cooperate in the prevention of the offences "
+        "established in accordance with articles 7 to 11.",
+        "Each State Party shall cooperate in the prevention of the offences established in "
+        "accordance with articles 7 to 11.",
+        id="nothing-in-this-article-shall-be-construed",
+    ),
+    pytest.param(
+        "Except as provided in paragraph 3 of this article, the requested State Party shall "
+        "execute the request in accordance with its domestic law.",
+        "The requested State Party shall execute the request in accordance with its domestic law.",
+        id="except-as",
+    ),
+    pytest.param(
+        "A Party may exempt from criminal liability the disclosure of information made in good "
+        "faith to expose wrongdoing. Each Party shall ensure that such disclosures are "
+        "recorded.",
+        "Each Party shall ensure that such disclosures are recorded.",
+        id="exempt",
+    ),
+    pytest.param(
+        "Member States shall take the necessary measures to ensure that offences referred to in "
+        "Articles 3 to 5 are punishable, excluding conduct carried out in the course of "
+        "legitimate journalistic activity.",
+        "Member States shall take the necessary measures to ensure that offences referred to in "
+        "Articles 3 to 5 are punishable.",
+        id="excluding",
+    ),
+]
+
+NOT_EXCEPTION_REMOVED = [
+    pytest.param(
+        "The requested State Party shall return the confiscated property to the requesting "
+        "State Party.",
+        "Except where both States Parties agree otherwise, the requested State Party shall "
+        "return the confiscated property to the requesting State Party.",
+        id="exception-added",
+    ),
+    pytest.param(
+        "Unless the requesting State Party agrees otherwise, the requested State Party shall "
+        "bear the ordinary costs of executing a request.",
+        "Unless the requesting State Party agrees otherwise, the requested State Party shall "
+        "bear the ordinary costs of executing a request for mutual legal assistance.",
+        id="unrelated-change-beside-exception",
+    ),
+    pytest.param(
+        "The requested State Party shall keep the request confidential, unless its disclosure "
+        "is necessary to execute it.",
+        "The requested State Party shall keep the request confidential, except where its "
+        "disclosure is necessary to execute it.",
+        id="unless-to-except-where",
+        marks=wrong(
+            "a synonym swap counts as one exception removed and one added: finds exception-added "
+            "and exception-removed"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), EXCEPTION_REMOVED)
+def test_exception_removed_found(old: str, new: str) -> None:
+    """An "unless", "except", "exempt" or savings clause deleted is an exception removed."""
+    assert "exception-removed" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_EXCEPTION_REMOVED)
+def test_exception_removed_not_found(old: str, new: str) -> None:
+    """An exception added, kept or reworded is no exception removed."""
+    assert "exception-removed" not in kinds(old, new)
+
+
+# -- intent-added -------------------------------------------------------------------------------
+
+INTENT_ADDED = [
+    pytest.param(
+        "Each State Party shall adopt such legislative and other measures as may be necessary to "
+        "establish as criminal offences under its domestic law, when committed intentionally, "
+        "the access to the whole or any part of an information and communications technology "
+        "system without right.",
+        "Each State Party shall adopt such legislative and other measures as may be necessary to "
+        "establish as criminal offences under its domestic law, when committed intentionally and "
+        "with dishonest intent, the access to the whole or any part of an information and "
+        "communications technology system without right.",
+        id="dishonest-intent",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally, "
+        "the damaging, deletion, deterioration, alteration or suppression of electronic data.",
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the damaging, deletion, deterioration, alteration or suppression of "
+        "electronic data.",
+        id="without-right",
+    ),
+    pytest.param(
+        "Each State Party shall establish as criminal offences under its domestic law the "
+        "interception, made by technical means, of non-public transmissions of electronic data.",
+        "Each State Party shall establish as criminal offences under its domestic law, when "
+        "committed intentionally, the interception, made by technical means, of non-public "
+        "transmissions of electronic data.",
+        id="intentionally",
+    ),
+    pytest.param(
+        "Each Party shall establish as a criminal offence the input, alteration or deletion of "
+        "computer data resulting in inauthentic data.",
+        "Each Party shall establish as a criminal offence the input, alteration or deletion of "
+        "computer data resulting in inauthentic data, with the intent that it be acted upon as "
+        "if it were authentic.",
+        id="with-the-intent",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the solicitation of a child for "
+        "the purpose of committing a sexual offence against that child.",
+        "Each State Party shall establish as a criminal offence, when committed knowingly, the "
+        "solicitation of a child for the purpose of committing a sexual offence against that "
+        "child.",
+        id="knowingly",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the causing of a loss of "
+        "property to another person by any interference with an information and communications "
+        "technology system.",
+        "Each State Party shall establish as a criminal offence the causing of a loss of "
+        "property to another person by any interference with an information and communications "
+        "technology system, with fraudulent or dishonest intent of procuring an economic "
+        "benefit.",
+        id="fraudulent-or-dishonest-intent",
+    ),
+    pytest.param(
+        "A State Party may require that the offence be committed with dishonest intent.",
+        "A State Party shall require that the offence be committed with dishonest intent.",
+        id="may-require-to-shall-require",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the possession of child sexual "
+        "abuse material.",
+        "Each State Party shall establish as a criminal offence the knowing possession of child "
+        "sexual abuse material.",
+        id="knowing-possession",
+        marks=wrong(
+            "the adjective 'knowing' is not intent vocabulary (only 'knowingly'); finds only "
+            "reworded"
+        ),
+    ),
+]
+
+NOT_INTENT_ADDED = [
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the serious hindering of the functioning of an information and "
+        "communications technology system.",
+        "Each State Party shall establish as a criminal offence, when committed intentionally, "
+        "the serious hindering of the functioning of an information and communications "
+        "technology system.",
+        id="without-right-deleted",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally, "
+        "the interception of non-public transmissions of electronic data.",
+        "Each State Party shall establish as a criminal offence, when committed intentionally, "
+        "the interception of non-public transmissions of computer data.",
+        id="object-changed-beside-intent",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the wilful destruction of "
+        "electronic evidence relating to the offences established in accordance with this "
+        "Convention.",
+        "Each State Party shall establish as a criminal offence the destruction of electronic "
+        "evidence relating to the offences established in accordance with this Convention.",
+        id="wilful-deleted",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the act of wilfully obstructing "
+        "the execution of a preservation order.",
+        "Each State Party shall establish as a criminal offence the act of intentionally "
+        "obstructing the execution of a preservation order.",
+        id="wilfully-to-intentionally",
+        marks=wrong(
+            "a synonym swap counts as one element removed and one added: finds intent-added and "
+            "intent-removed"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), INTENT_ADDED)
+def test_intent_added_found(old: str, new: str) -> None:
+    """A mental element added to an offence ("intentionally", "without right") is intent added."""
+    assert "intent-added" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_INTENT_ADDED)
+def test_intent_added_not_found(old: str, new: str) -> None:
+    """An element dropped, kept or merely reworded is no intent added."""
+    assert "intent-added" not in kinds(old, new)
+
+
+# -- intent-removed -----------------------------------------------------------------------------
+
+INTENT_REMOVED = [
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the serious hindering of the functioning of an information and "
+        "communications technology system.",
+        "Each State Party shall establish as a criminal offence, when committed intentionally, "
+        "the serious hindering of the functioning of an information and communications "
+        "technology system.",
+        id="without-right",
+    ),
+    pytest.param(
+        "Each State Party shall establish as criminal offences under its domestic law, when "
+        "committed intentionally, the interception, made by technical means, of non-public "
+        "transmissions of electronic data.",
+        "Each State Party shall establish as criminal offences under its domestic law the "
+        "interception, made by technical means, of non-public transmissions of electronic data.",
+        id="intentionally",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the access to the whole or any "
+        "part of an information and communications technology system, when committed with "
+        "dishonest intent.",
+        "Each State Party shall establish as a criminal offence the access to the whole or any "
+        "part of an information and communications technology system.",
+        id="dishonest-intent",
+    ),
+    pytest.param(
+        "A Party shall establish as a criminal offence the knowingly obtaining access, through "
+        "information and communication technologies, to child sexual abuse material.",
+        "A Party shall establish as a criminal offence the obtaining of access, through "
+        "information and communication technologies, to child sexual abuse material.",
+        id="knowingly",
+    ),
+    pytest.param(
+        "A State Party shall require that the offence be committed with intent to obtain "
+        "electronic data.",
+        "A State Party may require that the offence be committed with intent to obtain "
+        "electronic data.",
+        id="shall-require-to-may-require",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the act of unlawfully "
+        "disclosing personal data obtained through an information and communications "
+        "technology system.",
+        "Each State Party shall establish as a criminal offence the act of disclosing personal "
+        "data obtained through an information and communications technology system.",
+        id="unlawfully",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the wilful destruction of "
+        "electronic evidence relating to the offences established in accordance with this "
+        "Convention.",
+        "Each State Party shall establish as a criminal offence the destruction of electronic "
+        "evidence relating to the offences established in accordance with this Convention.",
+        id="wilful",
+        marks=wrong(
+            "the adjective 'wilful' is not intent vocabulary (only 'wilfully'); finds only reworded"
+        ),
+    ),
+]
+
+NOT_INTENT_REMOVED = [
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally, "
+        "the damaging, deletion, deterioration, alteration or suppression of electronic data.",
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the damaging, deletion, deterioration, alteration or suppression of "
+        "electronic data.",
+        id="without-right-added",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the input of electronic data resulting in inauthentic data.",
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the input or alteration of electronic data resulting in "
+        "inauthentic data.",
+        id="conduct-added-beside-intent",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence the act of willfully "
+        "obstructing the execution of a preservation order.",
+        "Each State Party shall establish as a criminal offence the act of wilfully obstructing "
+        "the execution of a preservation order.",
+        id="willfully-respelt-wilfully",
+        marks=wrong(
+            "the two spellings are separate phrases, so a respelling finds intent-added and "
+            "intent-removed"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), INTENT_REMOVED)
+def test_intent_removed_found(old: str, new: str) -> None:
+    """A mental element dropped from an offence, or made optional, is intent removed."""
+    assert "intent-removed" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_INTENT_REMOVED)
+def test_intent_removed_not_found(old: str, new: str) -> None:
+    """An element added, kept or respelt is no intent removed."""
+    assert "intent-removed" not in kinds(old, new)
+
+
+# -- threshold-changed --------------------------------------------------------------------------
+
+THRESHOLD = [
+    pytest.param(
+        "Requests under this article may concern only offences for which the law of both States "
+        "Parties provides a maximum penalty of imprisonment of at least four years.",
+        "Requests under this article may concern only offences for which the law of both States "
+        "Parties provides a maximum penalty of imprisonment of at least two years.",
+        id="four-years-to-two-years",
+    ),
+    pytest.param(
+        "The requested State Party shall preserve the specified data for a period of not less "
+        "than ninety days.",
+        "The requested State Party shall preserve the specified data for a period of not less "
+        "than sixty days.",
+        id="ninety-days-to-sixty-days",
+    ),
+    pytest.param(
+        "The requested State Party shall inform the requesting State Party of its decision "
+        "within 30 days of receipt of the request.",
+        "The requested State Party shall inform the requesting State Party of its decision "
+        "within 60 days of receipt of the request.",
+        id="30-days-to-60-days",
+    ),
+    pytest.param(
+        "The point of contact shall acknowledge receipt of an urgent request within "
+        "twenty-four hours.",
+        "The point of contact shall acknowledge receipt of an urgent request within forty-eight "
+        "hours.",
+        id="twenty-four-hours-to-forty-eight-hours",
+    ),
+    pytest.param(
+        "No State Party shall be assessed a contribution exceeding 22 per cent of the budget of "
+        "the secretariat.",
+        "No State Party shall be assessed a contribution exceeding 25 per cent of the budget of "
+        "the secretariat.",
+        id="22-per-cent-to-25-per-cent",
+    ),
+    pytest.param(
+        "A State Party may extend the preservation of the data for a further period of six months.",
+        "A State Party may extend the preservation of the data for a further period of one year.",
+        id="six-months-to-one-year",
+        marks=wrong(
+            "quantities are compared only within one unit, so months -> year is not compared; "
+            "finds only reworded"
+        ),
+    ),
+    pytest.param(
+        "The requesting State Party shall submit the request for extradition within ninety days "
+        "of the provisional arrest.",
+        "The requesting State Party shall submit the request for extradition within one hundred "
+        "and eighty days of the provisional arrest.",
+        id="ninety-days-to-one-hundred-and-eighty-days",
+        marks=wrong(
+            "'one hundred and eighty days' is not read as a number ('eighty' is missing); finds "
+            "only reworded"
+        ),
+    ),
+    pytest.param(
+        "This Convention shall enter into force on the ninetieth day after the date of deposit "
+        "of the fortieth instrument of ratification, acceptance, approval or accession.",
+        "This Convention shall enter into force on the ninetieth day after the date of deposit "
+        "of the thirtieth instrument of ratification, acceptance, approval or accession.",
+        id="fortieth-to-thirtieth-instrument",
+        marks=wrong(
+            "ordinals ('fortieth instrument') are not read as thresholds; finds only reworded"
+        ),
+    ),
+]
+
+NOT_THRESHOLD = [
+    pytest.param(
+        "Requests under this article may concern only offences punishable by a maximum penalty "
+        "of imprisonment of at least four years.",
+        "Requests under this article may concern only offences punishable by a maximum penalty "
+        "of imprisonment of at least 4 years.",
+        id="four-years-to-4-years",
+    ),
+    pytest.param(
+        "The measures referred to in article 24 shall apply to the powers established under "
+        "this chapter.",
+        "The measures referred to in article 26 shall apply to the powers established under "
+        "this chapter.",
+        id="cross-reference-number",
+    ),
+    pytest.param(
+        "The competent authority shall transmit the request to the requested State Party within "
+        "thirty days.",
+        "The central authority shall transmit the request to the requested State Party within "
+        "thirty days.",
+        id="unchanged-period-beside-other-change",
+    ),
+    pytest.param(
+        "Each State Party shall designate a point of contact available 24 hours a day, 7 days a "
+        "week.",
+        "Each State Party shall designate a point of contact available 24 hours a day, seven "
+        "days a week.",
+        id="7-days-to-seven-days",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), THRESHOLD)
+def test_threshold_changed_found(old: str, new: str) -> None:
+    """A penalty, period, percentage or count that changes is a threshold changed."""
+    assert "threshold-changed" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_THRESHOLD)
+def test_threshold_changed_not_found(old: str, new: str) -> None:
+    """The same quantity respelt, a reference number or an untouched period is no threshold."""
+    assert "threshold-changed" not in kinds(old, new)
+
+
+# -- definition-changed -------------------------------------------------------------------------
+
+DEFINITION = [
+    pytest.param(
+        '"Traffic data" means any electronic data relating to a communication by means of an '
+        "information and communications technology system, indicating the origin, destination, "
+        "route, time, date, size or duration of the communication.",
+        '"Traffic data" means any electronic data relating to a communication by means of an '
+        "information and communications technology system, indicating the origin, destination, "
+        "route, time, date, size or duration of the communication, or the type of underlying "
+        "service.",
+        TERMS_HEADING,
+        id="traffic-data-extended",
+    ),
+    pytest.param(
+        "“Service provider” means any public or private entity that enables users of its "
+        "service to communicate by means of an information and communications technology "
+        "system.",
+        "“Service provider” means any public or private entity that enables users of its "
+        "service to communicate by means of an information and communications technology "
+        "system, or that processes or stores electronic data on behalf of such an entity.",
+        TERMS_HEADING,
+        id="service-provider-typographic-quotes",
+    ),
+    pytest.param(
+        '"Child" means any person under the age of eighteen years.',
+        '"Child" means any person under the age of sixteen years.',
+        TERMS_HEADING,
+        id="child-age-lowered",
+    ),
+    pytest.param(
+        "",
+        '"Emergency" means a situation in which there is a significant and imminent risk to the '
+        "life or safety of any natural person.",
+        TERMS_HEADING,
+        id="definition-added",
+    ),
+    pytest.param(
+        '"Content data" means any electronic data, other than subscriber information or '
+        "traffic data, relating to the substance of a communication.",
+        "",
+        TERMS_HEADING,
+        id="definition-deleted",
+    ),
+    pytest.param(
+        "‘personal data’ means any information relating to an identified natural person.",
+        "‘personal data’ means any information relating to an identified or identifiable "
+        "natural person.",
+        "Definitions",
+        id="eu-style-definitions-heading",
+    ),
+    pytest.param(
+        'For the purposes of this Convention, "serious crime" means conduct constituting an '
+        "offence punishable by a maximum penalty of imprisonment of at least four years.",
+        'For the purposes of this Convention, "serious crime" means conduct constituting an '
+        "offence punishable by a maximum penalty of imprisonment of at least three years.",
+        TERMS_HEADING,
+        id="term-after-introductory-words",
+        marks=wrong(
+            "the quoted term is looked for only at the very start of the text; finds only "
+            "threshold-changed"
+        ),
+    ),
+]
+
+NOT_DEFINITION = [
+    pytest.param(
+        "A State Party may require that the offence be committed by infringing security measures.",
+        "A State Party shall require that the offence be committed by infringing security "
+        "measures.",
+        OFFENCE_HEADING,
+        id="offence-article",
+    ),
+    pytest.param(
+        "For the purposes of this Convention:",
+        "For the purposes of this Convention and the Protocols thereto:",
+        TERMS_HEADING,
+        id="chapeau-of-use-of-terms",
+    ),
+    pytest.param(
+        '"Traffic data" means any electronic data relating to a communication by means of an '
+        "information and communications technology system.",
+        "“Traffic data” means any electronic data relating to a communication by means of an "
+        "information and communications technology system.",
+        TERMS_HEADING,
+        id="quote-style-only",
+    ),
+    pytest.param(
+        '"Subscriber information" means any information held by a service provider relating '
+        "to subscribers of its services.",
+        '"Subscriber information" means any information held by a service provider relating '
+        "to subscribers to its services.",
+        "Expedited preservation of stored electronic data",
+        id="definition-like-text-outside-use-of-terms",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "heading"), DEFINITION)
+def test_definition_changed_found(old: str, new: str, heading: str) -> None:
+    """A definition changed, added or deleted in a use-of-terms article is a definition change."""
+    assert "definition-changed" in kinds(old, new, heading)
+
+
+@pytest.mark.parametrize(("old", "new", "heading"), NOT_DEFINITION)
+def test_definition_changed_not_found(old: str, new: str, heading: str) -> None:
+    """Text outside a definition, or a cosmetic change, is no definition change."""
+    assert "definition-changed" not in kinds(old, new, heading)
+
+
+USING_DRAFT = """\
+Article 2
+Use of terms
+
+For the purposes of this Convention:
+(a) "Traffic data" means any electronic data relating to a communication, indicating its origin.
+
+Article 23
+Expedited preservation of stored electronic data
+
+Each State Party shall empower its competent authorities to order the preservation of traffic data.
+
+Article 28
+Real-time collection of traffic data
+
+Each State Party shall empower its competent authorities to collect traffic data in real time.
+
+Article 29
+Interception of content data
+
+Each State Party shall empower its competent authorities to intercept content data.
+"""
+
+
+def test_definition_changed_names_the_articles_using_the_term() -> None:
+    """The definition finding names the term and the other articles that use it."""
+    draft = treatydiff.loads(USING_DRAFT)
+    old = '"Traffic data" means any electronic data relating to a communication.'
+    new = (
+        '"Traffic data" means any electronic data relating to a communication, '
+        "indicating its origin."
+    )
+    found = [f for f in findings(old, new, TERMS_HEADING, draft) if f.kind == "definition-changed"]
+    assert len(found) == 1
+    assert found[0].evidence == ("Traffic data",)
+    assert "used in articles 23, 28" in found[0].detail
+    assert "29" not in found[0].detail
+
+
+# -- provision-added ----------------------------------------------------------------------------
+
+ADDED_PROVISIONS = [
+    pytest.param(
+        "Each State Party shall ensure that the establishment, implementation and application "
+        "of the powers and procedures provided for in this chapter are subject to judicial or "
+        "other independent review.",
+        id="un-safeguard-paragraph",
+    ),
+    pytest.param(
+        "Nothing in this Convention shall be interpreted as permitting the suppression of human "
+        "rights or fundamental freedoms.",
+        id="un-savings-clause",
+    ),
+    pytest.param(
+        "Each Party shall adopt such legislative and other measures as may be necessary to "
+        "ensure that legal persons can be held liable for a criminal offence established in "
+        "accordance with this Convention.",
+        id="coe-corporate-liability",
+    ),
+    pytest.param(
+        "Member States shall ensure that the competent authorities inform the person concerned "
+        "without undue delay of the transfer of his or her personal data.",
+        id="eu-information-duty",
+    ),
+    pytest.param(
+        "States Parties shall endeavour to mainstream a gender perspective in the technical "
+        "assistance provided under this chapter.",
+        id="gender-mainstreaming",
+    ),
+    pytest.param(
+        "(a) offences established in accordance with articles 7 to 11 of this Convention;",
+        id="list-point",
+    ),
+]
+PROVISION_ADDED = [pytest.param("", p.values[0], id=p.id) for p in ADDED_PROVISIONS]
+
+NOT_PROVISION_ADDED = [
+    pytest.param(
+        "Each State Party shall designate a central authority for mutual legal assistance.",
+        "Each State Party shall designate a central authority for mutual legal assistance. The "
+        "Secretary-General shall be notified of the authority designated.",
+        id="sentence-appended",
+    ),
+    pytest.param(
+        "Each State Party may establish as a criminal offence the dissemination of false "
+        "information through an information and communications technology system.",
+        "",
+        id="provision-deleted",
+    ),
+    pytest.param(
+        "States Parties shall cooperate in the prevention of the offences covered by this "
+        "Convention.",
+        "States Parties shall exchange information on emerging trends in the offences covered "
+        "by this Convention and on the methods used to commit them.",
+        id="provision-rewritten",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), PROVISION_ADDED)
+def test_provision_added_found(old: str, new: str) -> None:
+    """Text where there was none is a provision added."""
+    assert "provision-added" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_PROVISION_ADDED)
+def test_provision_added_not_found(old: str, new: str) -> None:
+    """Text extended, deleted or rewritten is no provision added."""
+    assert "provision-added" not in kinds(old, new)
+
+
+# -- provision-deleted --------------------------------------------------------------------------
+
+DELETED_PROVISIONS = [
+    pytest.param(
+        "Each State Party may establish as a criminal offence the dissemination of false "
+        "information through an information and communications technology system.",
+        id="content-offence",
+    ),
+    pytest.param(
+        "States Parties shall ensure that the powers provided for in this chapter are subject "
+        "to conditions and safeguards that provide for the adequate protection of human "
+        "rights.",
+        id="human-rights-safeguard",
+    ),
+    pytest.param(
+        "The Parties shall afford one another mutual assistance in the real-time collection of "
+        "traffic data associated with specified communications.",
+        id="coe-real-time-collection",
+    ),
+    pytest.param(
+        "Member States shall ensure that personal data received under this Regulation are "
+        "erased once they are no longer necessary for the purpose for which they were "
+        "transmitted.",
+        id="eu-retention-limit",
+    ),
+    pytest.param(
+        "[Each State Party may adopt such measures as may be necessary to establish as an "
+        "offence the incitement to subversive activities.]",
+        id="bracketed-proposal",
+    ),
+    pytest.param("(c) interference with critical information infrastructure;", id="list-point"),
+]
+PROVISION_DELETED = [pytest.param(p.values[0], "", id=p.id) for p in DELETED_PROVISIONS]
+
+NOT_PROVISION_DELETED = [
+    pytest.param(
+        "",
+        "Each State Party may establish as a criminal offence the dissemination of false "
+        "information through an information and communications technology system.",
+        id="provision-added",
+    ),
+    pytest.param(
+        "Each State Party shall designate a central authority for mutual legal assistance. The "
+        "Secretary-General shall be notified of the authority designated.",
+        "Each State Party shall designate a central authority for mutual legal assistance.",
+        id="sentence-dropped",
+    ),
+    pytest.param(
+        "States Parties shall exchange information on emerging trends in the offences covered "
+        "by this Convention and on the methods used to commit them.",
+        "States Parties shall cooperate in the prevention of the offences covered by this "
+        "Convention.",
+        id="provision-rewritten",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), PROVISION_DELETED)
+def test_provision_deleted_found(old: str, new: str) -> None:
+    """Text that disappears altogether is a provision deleted."""
+    assert "provision-deleted" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_PROVISION_DELETED)
+def test_provision_deleted_not_found(old: str, new: str) -> None:
+    """Text added, shortened or rewritten is no provision deleted."""
+    assert "provision-deleted" not in kinds(old, new)
+
+
+# -- brackets-resolved --------------------------------------------------------------------------
+
+BRACKETS_RESOLVED = [
+    pytest.param(
+        "States Parties shall cooperate in the prevention of [serious] crime committed by means "
+        "of information and communications technology systems.",
+        "States Parties shall cooperate in the prevention of serious crime committed by means "
+        "of information and communications technology systems.",
+        id="bracketed-word-kept",
+    ),
+    pytest.param(
+        "States Parties shall cooperate in the prevention of [serious] crime committed by means "
+        "of information and communications technology systems.",
+        "States Parties shall cooperate in the prevention of crime committed by means of "
+        "information and communications technology systems.",
+        id="bracketed-word-dropped",
+    ),
+    pytest.param(
+        "Each State Party [shall][may] adopt such legislative and other measures as may be "
+        "necessary to establish as a criminal offence the misuse of devices.",
+        "Each State Party may adopt such legislative and other measures as may be necessary to "
+        "establish as a criminal offence the misuse of devices.",
+        id="alternative-chosen",
+    ),
+    pytest.param(
+        "Nothing in this Convention shall be interpreted as permitting the suppression of human "
+        "rights or fundamental freedoms[, including the freedoms of expression, conscience, "
+        "opinion, religion or belief, and peaceful assembly].",
+        "Nothing in this Convention shall be interpreted as permitting the suppression of human "
+        "rights or fundamental freedoms, including the freedoms of expression, conscience, "
+        "opinion, religion or belief, and peaceful assembly.",
+        id="bracketed-clause-kept",
+    ),
+    pytest.param(
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "[and without right], the interception of non-public transmissions of electronic data "
+        "[with dishonest intent].",
+        "Each State Party shall establish as a criminal offence, when committed intentionally "
+        "and without right, the interception of non-public transmissions of electronic data "
+        "[with dishonest intent].",
+        id="one-of-two-resolved",
+    ),
+    pytest.param(
+        "Each State Party shall establish as criminal offences the acts set forth in this "
+        "article [, when committed by means of an information and communications technology "
+        "system].",
+        "Each State Party shall establish as criminal offences the acts set forth in this article.",
+        id="bracketed-clause-dropped",
+    ),
+]
+
+NOT_BRACKETS_RESOLVED = [
+    pytest.param(
+        "States Parties shall cooperate in the prevention of serious crime committed by means "
+        "of information and communications technology systems.",
+        "States Parties shall cooperate in the prevention of [serious] crime committed by means "
+        "of information and communications technology systems.",
+        id="brackets-opened",
+    ),
+    pytest.param(
+        "States Parties shall cooperate in the prevention of [serious] crime committed by means "
+        "of information and communications technology systems.",
+        "States Parties shall cooperate in the prevention of [grave] crime committed by means "
+        "of information and communications technology systems.",
+        id="bracketed-text-reworded",
+    ),
+    pytest.param(
+        "Each State Party shall adopt measures to prevent [serious] crime committed by means of "
+        "information and communications technology systems.",
+        "Each State Party may adopt measures to prevent [serious] crime committed by means of "
+        "information and communications technology systems.",
+        id="change-beside-open-brackets",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), BRACKETS_RESOLVED)
+def test_brackets_resolved_found(old: str, new: str) -> None:
+    """Square brackets that go, their text kept or dropped, are brackets resolved."""
+    assert "brackets-resolved" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_BRACKETS_RESOLVED)
+def test_brackets_resolved_not_found(old: str, new: str) -> None:
+    """Brackets opened, reworded or left alone are not resolved."""
+    assert "brackets-resolved" not in kinds(old, new)
+
+
+# -- cross-reference-only -----------------------------------------------------------------------
+
+CROSS_REFERENCE = [
+    pytest.param(
+        "Each State Party shall ensure that the powers referred to in this article are subject "
+        "to the conditions and safeguards provided for in article 24.",
+        "Each State Party shall ensure that the powers referred to in this article are subject "
+        "to the conditions and safeguards provided for in article 26.",
+        id="article-24-to-26",
+    ),
+    pytest.param(
+        "Each State Party shall establish its jurisdiction over the offences established in "
+        "accordance with articles 7 to 11 of this Convention.",
+        "Each State Party shall establish its jurisdiction over the offences established in "
+        "accordance with articles 8 to 12 of this Convention.",
+        id="range-shifted",
+    ),
+    pytest.param(
+        "Without prejudice to article 15, paragraph 2, the requested State Party shall execute "
+        "the request promptly.",
+        "Without prejudice to article 17, paragraph 2, the requested State Party shall execute "
+        "the request promptly.",
+        id="article-with-paragraph",
+    ),
+    pytest.param(
+        "The information referred to in paragraph 3 of this article shall be transmitted "
+        "through the central authority.",
+        "The information referred to in paragraph 4 of this article shall be transmitted "
+        "through the central authority.",
+        id="paragraph-number",
+    ),
+    pytest.param(
+        "The provisions of article 6 bis shall apply mutatis mutandis to the offences "
+        "established in accordance with this article.",
+        "The provisions of article 7 shall apply mutatis mutandis to the offences established "
+        "in accordance with this article.",
+        id="article-bis-to-plain",
+    ),
+    pytest.param(
+        "Paragraph 1 of this article shall not prejudice the application of article 5(2) of "
+        "this Convention.",
+        "Paragraph 1 of this article shall not prejudice the application of article 6(2) of "
+        "this Convention.",
+        id="article-with-paragraph-in-parentheses",
+    ),
+]
+
+NOT_CROSS_REFERENCE = [
+    pytest.param(
+        "The requested State Party shall inform the requesting State Party of its decision "
+        "within 30 days.",
+        "The requested State Party shall inform the requesting State Party of its decision "
+        "within 60 days.",
+        id="period-changed",
+    ),
+    pytest.param(
+        "Each State Party shall ensure that the powers referred to in this article are subject "
+        "to the conditions and safeguards provided for in article 24.",
+        "Each State Party shall ensure that the powers referred to in this article are subject "
+        "to the conditions and safeguards provided for in chapter IV.",
+        id="article-to-chapter",
+    ),
+    pytest.param(
+        "The Conference of the States Parties shall establish an expert group composed of 10 "
+        "experts nominated by the regional groups.",
+        "The Conference of the States Parties shall establish an expert group composed of 15 "
+        "experts nominated by the regional groups.",
+        id="non-reference-number",
+        marks=wrong(
+            "any number replaced by a number counts as a reference: finds cross-reference-only "
+            "for '10 -> 15' experts"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), CROSS_REFERENCE)
+def test_cross_reference_only_found(old: str, new: str) -> None:
+    """Only the number inside a reference changes: a cross-reference change."""
+    assert "cross-reference-only" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_CROSS_REFERENCE)
+def test_cross_reference_only_not_found(old: str, new: str) -> None:
+    """A period, a different kind of reference or a bare count is no cross-reference change."""
+    assert "cross-reference-only" not in kinds(old, new)
+
+
+# -- editorial ----------------------------------------------------------------------------------
+
+EDITORIAL = [
+    pytest.param(
+        "Each State Party shall designate a central authority that shall have the "
+        "responsibility and power to recieve requests for mutual legal assistance.",
+        "Each State Party shall designate a central authority that shall have the "
+        "responsibility and power to receive requests for mutual legal assistance.",
+        id="typo-fixed",
+    ),
+    pytest.param(
+        "Each State Party shall establish as criminal offences under its domestic law when "
+        "committed intentionally the interception of non-public transmissions of electronic "
+        "data.",
+        "Each State Party shall establish as criminal offences under its domestic law, when "
+        "committed intentionally, the interception of non-public transmissions of electronic "
+        "data.",
+        id="commas-added",
+    ),
+    pytest.param(
+        "The competent authorities of each state party shall cooperate with one another in the "
+        "collection of evidence in electronic form.",
+        "The competent authorities of each State Party shall cooperate with one another in the "
+        "collection of evidence in electronic form.",
+        id="capitalisation",
+    ),
+    pytest.param(
+        "States Parties shall cooperate with the relevant international and regional "
+        "organisations in the prevention of the offences covered by this Convention.",
+        "States Parties shall cooperate with the relevant international and regional "
+        "organizations in the prevention of the offences covered by this Convention.",
+        id="british-to-american-spelling",
+    ),
+    pytest.param(
+        "State Parties shall afford one another the widest measure of cooperation in the "
+        "prevention of cyber-crime.",
+        "States Parties shall afford one another the widest measure of cooperation in the "
+        "prevention of cybercrime.",
+        id="state-parties-and-hyphen",
+    ),
+    pytest.param(
+        "(b) the offence is committed by a national of that State Party;",
+        "(b) the offence is committed by a national of that State Party.",
+        id="semicolon-to-full-stop",
+    ),
+    pytest.param(
+        "Each State Party shall take the the necessary measures to protect the confidentiality "
+        "of the request.",
+        "Each State Party shall take the necessary measures to protect the confidentiality of "
+        "the request.",
+        id="doubled-word-removed",
+        marks=wrong(
+            "a duplicated word deleted changes the word count, so it is not editorial; finds "
+            "reworded"
+        ),
+    ),
+]
+
+NOT_EDITORIAL = [
+    pytest.param(
+        "Each State Party shall take measures to protect the confidentiality of the request.",
+        "Each State Party may take measures to protect the confidentiality of the request.",
+        id="shall-to-may",
+    ),
+    pytest.param(
+        "Each State Party shall ensure that the lawful interception of communications is "
+        "subject to independent oversight.",
+        "Each State Party shall ensure that the unlawful interception of communications is "
+        "subject to independent oversight.",
+        id="lawful-to-unlawful",
+        marks=wrong(
+            "'lawful' and 'unlawful' are similar enough in letters (ratio >= 0.8) to count as a "
+            "spelling fix: finds editorial"
+        ),
+    ),
+    pytest.param(
+        "Conduct that is prescribed by the law of the requested State Party shall be punishable.",
+        "Conduct that is proscribed by the law of the requested State Party shall be punishable.",
+        id="prescribed-to-proscribed",
+        marks=wrong(
+            "'prescribed' and 'proscribed' are similar enough in letters (ratio >= 0.8) to count "
+            "as a spelling fix: finds editorial"
+        ),
+    ),
+    pytest.param(
+        "The requested State Party shall inform the requesting State Party of the outcome of "
+        "the request.",
+        "The requested State Party shall inform the requesting State Party of the outcome of "
+        "the investigation.",
+        id="noun-changed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), EDITORIAL)
+def test_editorial_found(old: str, new: str) -> None:
+    """Punctuation, capitalisation and spelling fixes are editorial."""
+    assert "editorial" in kinds(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_EDITORIAL)
+def test_editorial_not_found(old: str, new: str) -> None:
+    """A change of meaning, however small in letters, is not editorial."""
+    assert "editorial" not in kinds(old, new)
+
+
+# -- across kinds -------------------------------------------------------------------------------
+
+#: The positive table of each kind.
+POSITIVE = {
+    "obligation-weakened": WEAKENED,
+    "obligation-strengthened": STRENGTHENED,
+    "scope-broadened": BROADENED,
+    "scope-narrowed": NARROWED,
+    "safeguard-added": SAFEGUARD_ADDED,
+    "safeguard-removed": SAFEGUARD_REMOVED,
+    "exception-added": EXCEPTION_ADDED,
+    "exception-removed": EXCEPTION_REMOVED,
+    "intent-added": INTENT_ADDED,
+    "intent-removed": INTENT_REMOVED,
+    "threshold-changed": THRESHOLD,
+    "definition-changed": DEFINITION,
+    "provision-added": PROVISION_ADDED,
+    "provision-deleted": PROVISION_DELETED,
+    "brackets-resolved": BRACKETS_RESOLVED,
+    "cross-reference-only": CROSS_REFERENCE,
+    "editorial": EDITORIAL,
+}
+PAIRED = [
+    "obligation-weakened",
+    "obligation-strengthened",
+    "scope-broadened",
+    "scope-narrowed",
+    "safeguard-added",
+    "safeguard-removed",
+    "exception-added",
+    "exception-removed",
+    "intent-added",
+    "intent-removed",
+    "provision-added",
+    "provision-deleted",
+]
+
+#: Reversed positive cases the classifier gets wrong: "kind/case id" -> what it does instead.
+SYMMETRY_WRONG: dict[str, str] = {
+    "obligation-weakened/shall-to-shall-endeavour": (
+        "the deleted 'endeavour to' does not touch the new 'shall'; finds only reworded"
+    ),
+    "obligation-weakened/shall-to-shall-consider": (
+        "the edit 'consider adopting -> adopt' does not touch the new 'shall'; finds only reworded"
+    ),
+    "obligation-weakened/may-to-may-consider": (
+        "the edit 'consider establishing -> establish' does not touch the new 'may'; finds "
+        "only reworded"
+    ),
+    "obligation-strengthened/shall-endeavour-to-shall": (
+        "the inserted 'endeavour to' does not touch the old 'shall'; finds only reworded"
+    ),
+    "scope-broadened/list-item-inserted": (
+        "the deleted item ' sale,' has its separator after it, which the list-item pattern "
+        "misses; finds only reworded"
+    ),
+    "scope-narrowed/list-item-deleted": (
+        "the inserted item ' sale,' has its separator after it, which the list-item pattern "
+        "misses; finds only reworded"
+    ),
+    "intent-added/knowing-possession": (
+        "the adjective 'knowing' is not intent vocabulary; finds only reworded"
+    ),
+    "intent-removed/wilful": (
+        "the adjective 'wilful' is not intent vocabulary; finds only reworded"
+    ),
+}
+
+#: Positive cases whose evidence is wrong: "kind/case id" -> what is wrong with it.
+EVIDENCE_WRONG: dict[str, str] = {
+    "obligation-weakened/shall-to-shall-endeavour": (
+        "finds only reworded, whose evidence '∅ -> endeavour to' is not a quote of the text"
+    ),
+    "obligation-weakened/shall-to-shall-consider": (
+        "finds only reworded, whose evidence 'adopt -> consider adopting' is not a quote of "
+        "the text"
+    ),
+    "obligation-weakened/may-to-may-consider": (
+        "finds only reworded, whose evidence 'establish -> consider establishing' is not a "
+        "quote of the text"
+    ),
+    "obligation-strengthened/shall-endeavour-to-shall": (
+        "finds only reworded, whose evidence 'endeavour to -> ∅' is not a quote of the text"
+    ),
+    "scope-broadened/list-item-inserted": (
+        "finds only reworded, whose evidence '∅ -> sale,' is not a quote of the text"
+    ),
+    "scope-narrowed/list-item-deleted": (
+        "finds only reworded, whose evidence 'sale, -> ∅' is not a quote of the text"
+    ),
+    "intent-added/knowing-possession": (
+        "finds only reworded, whose evidence '∅ -> knowing' is not a quote of the text"
+    ),
+    "intent-removed/wilful": (
+        "finds only reworded, whose evidence 'wilful -> ∅' is not a quote of the text"
+    ),
+    "threshold-changed/six-months-to-one-year": (
+        "finds only reworded, whose evidence 'six months -> one year' is not a quote of the text"
+    ),
+    "threshold-changed/ninety-days-to-one-hundred-and-eighty-days": (
+        "finds only reworded, whose evidence 'ninety -> one hundred and eighty' is not a "
+        "quote of the text"
+    ),
+    "threshold-changed/fortieth-to-thirtieth-instrument": (
+        "finds only reworded, whose evidence 'fortieth -> thirtieth' is not a quote of the text"
+    ),
+    "cross-reference-only/article-24-to-26": (
+        "cross-reference-only evidence '24 -> 26' is 'old -> new', not a quote of the text"
+    ),
+    "cross-reference-only/range-shifted": (
+        "cross-reference-only evidence '7 to 11 -> 8 to 12' is 'old -> new', not a quote of "
+        "the text"
+    ),
+    "cross-reference-only/article-with-paragraph": (
+        "cross-reference-only evidence '15 -> 17' is 'old -> new', not a quote of the text"
+    ),
+    "cross-reference-only/paragraph-number": (
+        "cross-reference-only evidence '3 -> 4' is 'old -> new', not a quote of the text"
+    ),
+    "cross-reference-only/article-bis-to-plain": (
+        "cross-reference-only evidence '6 bis -> 7' is 'old -> new', not a quote of the text"
+    ),
+    "cross-reference-only/article-with-paragraph-in-parentheses": (
+        "cross-reference-only evidence '5(2) -> 6(2)' is 'old -> new', not a quote of the text"
+    ),
+    "editorial/typo-fixed": (
+        "editorial evidence 'recieve -> receive' is 'old -> new', not a quote of the text"
+    ),
+    "editorial/commas-added": (
+        "editorial evidence '∅ -> ,', '∅ -> ,' is 'old -> new', not a quote of the text"
+    ),
+    "editorial/capitalisation": (
+        "editorial evidence 'state party -> State Party' is 'old -> new', not a quote of the text"
+    ),
+    "editorial/british-to-american-spelling": (
+        "editorial evidence 'organisations -> organizations' is 'old -> new', not a quote of "
+        "the text"
+    ),
+    "editorial/state-parties-and-hyphen": (
+        "editorial evidence 'State -> States', 'cyber-crime -> cybercrime' is 'old -> new', "
+        "not a quote of the text"
+    ),
+    "editorial/semicolon-to-full-stop": (
+        "editorial evidence '; -> .' is 'old -> new', not a quote of the text"
+    ),
+    "editorial/doubled-word-removed": (
+        "finds only reworded, whose evidence 'the -> ∅' is not a quote of the text"
+    ),
+}
+
+
+def across(kinds_: Iterable[str], wrong_cases: dict[str, str]) -> list[Any]:
+    """The positive cases of *kinds_* as (kind, old, new, heading), marked from *wrong_cases*."""
+    cases = []
+    for kind in kinds_:
+        for param in POSITIVE[kind]:
+            old, new, *rest = param.values
+            case_id = f"{kind}/{param.id}"
+            marks = [wrong(wrong_cases[case_id])] if case_id in wrong_cases else []
+            heading = rest[0] if rest else OFFENCE_HEADING
+            cases.append(pytest.param(kind, old, new, heading, id=case_id, marks=marks))
+    return cases
+
+
+def test_every_kind_has_enough_cases() -> None:
+    """Each kind has at least five positive cases, and KINDS knows every kind tested."""
+    assert set(POSITIVE) <= set(KINDS)
+    assert all(len(table) >= 5 for table in POSITIVE.values())
+    assert all(KINDS[KINDS[kind]] == kind for kind in PAIRED)
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "heading"), across(PAIRED, SYMMETRY_WRONG))
+def test_swapping_old_and_new_gives_the_opposite_kind(
+    kind: str, old: str, new: str, heading: str
+) -> None:
+    """Classifying a positive case backwards (new -> old) finds the opposite kind."""
+    assert KINDS[kind] in kinds(new, old, heading)
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "heading"), across(POSITIVE, EVIDENCE_WRONG))
+def test_evidence_quotes_the_text(kind: str, old: str, new: str, heading: str) -> None:
+    """Every finding of a positive case quotes words that stand in the old or new text."""
+    text = f"{old}\n{new}".lower()
+    found = findings(old, new, heading)
+    assert found
+    for finding in found:
+        assert finding.evidence, finding
+        for quote in finding.evidence:
+            # A long provision is quoted up to "...": the words before the ellipsis must stand.
+            words = quote.removesuffix("...").lower()
+            assert words.strip(), finding
+            assert words in text, (quote, finding)

@@ -89,6 +89,16 @@ class Layout:
             return Heading(kind, match["label"].strip(), num, title, rest.strip())
         return None
 
+    def furniture_kind(self, line: str) -> str | None:
+        """The kind of page furniture *line* is in full (``page-number``, ``symbol`` ...), if any."""
+        stripped = line.strip()
+        for kind, pattern in self.furniture:
+            if pattern.fullmatch(stripped):
+                return kind
+        if "/" in stripped and self.symbol.fullmatch(stripped):
+            return "symbol"
+        return None
+
     def marker(self, text: str) -> Marker | None:
         """The provision marker that opens *text*, or ``None``."""
         for style, pattern in _MARKERS:

@@ -117,14 +117,7 @@ def _mark_furniture(lines: list[_Line], spec: Layout) -> None:
     for line in lines:
         if line.kind != "content":
             continue
-        stripped = line.text.strip()
-        for kind, pattern in spec.furniture:
-            if pattern.fullmatch(stripped):
-                line.kind = kind
-                break
-        else:
-            if spec.symbol.fullmatch(stripped) and "/" in stripped:
-                line.kind = "symbol"
+        line.kind = spec.furniture_kind(line.text) or line.kind
     _mark_masthead(lines, spec)
     _mark_running_headers(lines, spec)
 
