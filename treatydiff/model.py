@@ -120,6 +120,7 @@ class Division:
     parent: str | None = None
     provisions: tuple[Provision, ...] = ()
     source: SourceRef = SourceRef()
+    status: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -182,6 +183,8 @@ class Draft:
     format: str = "text"
     symbol: str | None = None
     preamble_label: str = ""
+    #: Status notes on the title itself (``[pending]`` after a draft's title).
+    status: tuple[str, ...] = ()
 
     def article(self, num: str | int) -> Article:
         """The article numbered *num* (``"7"``, ``7``, ``"7 bis"``, ``"7bis"``).

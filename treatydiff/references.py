@@ -10,15 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from treatydiff.load.patterns import layout_ordinals
 from treatydiff.model import normalize_number
 
 __all__ = ["REFERENCE", "Renumbering", "article_references", "renumber_references"]
 
-_NUMBER = r"\d{1,4}(?!\d|[/.]\d)(?:\s?(?:bis|ter|quater|quinquies|sexies)\b)?"
+_ORDINALS = "|".join(layout_ordinals())
+_NUMBER = rf"\d{{1,4}}(?!\d|[/.]\d)(?:\s?(?:{_ORDINALS})\b|[a-z]\b)?"
+# A reference to an article of another instrument ("Article 52 of Regulation (EU) 2016/679",
+# "Article 6 TEU") follows that instrument's numbering, not the draft's: it is left alone.
+_ELSEWHERE = (
+    r"(?!(?:\(\w{1,4}\))*\s*(?:,\s*paragraph\s+\d+\s*,?\s*)?\s+(?:of|to|in|under)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){0,4}(?:Regulation|Directive|Decision|Treaty|Convention|Protocol|Charter|"
+    r"Covenant|Statute|Agreement)\b|\s+(?:TEU|TFEU|ECHR|GDPR)\b)"
+)
 #: "article 24", "Article 7 bis", "articles 27 and 28", "articles 2 to 5", "articles 2, 3 or 4".
 REFERENCE = re.compile(
     rf"\b(?P<word>[Aa]rticles?|[Aa]rts?\.)\s+"
-    rf"(?P<numbers>{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+){_NUMBER})*)"
+    rf"(?P<numbers>{_NUMBER}(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+){_NUMBER})*){_ELSEWHERE}"
 )
 _ONE_NUMBER = re.compile(_NUMBER)
 

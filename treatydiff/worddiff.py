@@ -130,10 +130,12 @@ class _Token:
 def _tokens(
     text: str, policy: NormalizationPolicy, heading: bool, renumbering: Renumbering | None
 ) -> list[_Token]:
-    references = {}
+    # Where a referenced article number starts: its end, and the number it became.
+    references: dict[int, tuple[int, str]] = {}
     if renumbering is not None and policy.cross_references:
         references = {
-            start: renumbering.number(text[start:end]) for start, end in renumbering.spans(text)
+            start: (end, renumbering.number(text[start:end]))
+            for start, end in renumbering.spans(text)
         }
     tokens: list[_Token] = []
     space = ""
@@ -142,8 +144,11 @@ def _tokens(
         if policy.whitespace and token.isspace():
             space = token
             continue
-        if start in references and references[start] != token:
-            tokens.append(_Token(token, references[start], start, end, space, reference=True))
+        if start in references:
+            # "6(2)" is one token: the number part is renumbered, the rest kept.
+            number_end, number = references[start]
+            key = number + token[number_end - start :]
+            tokens.append(_Token(token, key, start, end, space, reference=key != token))
         else:
             key = comparison_key(token, policy, heading=heading)
             tokens.append(_Token(token, key, start, end, space))

@@ -47,6 +47,7 @@ class Layout:
     article: re.Pattern[str]
     division: re.Pattern[str]
     division_eids: dict[str, str]
+    number_words: dict[str, int]
     division_kinds: dict[str, str]
     status: re.Pattern[str]
     status_only: re.Pattern[str]
@@ -77,6 +78,8 @@ class Layout:
                 continue
             rest = match["rest"]
             title = _title_after_number(rest, strict=strict, status=self.status_only)
+            if title is None and pattern is self.division and _bare_title(rest):
+                title = rest.strip()  # "TITLE I GENERAL PROVISIONS", "Chapter 3 Enforcement"
             if title is None:
                 continue
             if pattern is self.article:
@@ -90,7 +93,7 @@ class Layout:
         return None
 
     def furniture_kind(self, line: str) -> str | None:
-        """The kind of page furniture *line* is in full (``page-number``, ``symbol`` ...), if any."""
+        """The kind of page furniture that *line* is in full (``page-number``, ``symbol`` ...)."""
         stripped = line.strip()
         for kind, pattern in self.furniture:
             if pattern.fullmatch(stripped):
@@ -130,6 +133,17 @@ def _title_after_number(rest: str, *, strict: bool, status: re.Pattern[str]) -> 
     return stripped
 
 
+def _bare_title(rest: str) -> bool:
+    """A division's title after its number with no separator: in capitals, or a few capitalised
+    words with no closing punctuation ("Enforcement"), never a sentence ("of this Chapter ...")."""
+    words = rest.split()
+    if not words or not rest[:1].isspace() or re.search(r"[.;:,]$", rest.strip()):
+        return False
+    if rest.upper() == rest and any(c.isalpha() for c in rest):
+        return True
+    return len(words) <= 6 and words[0][:1].isupper() and not re.search(r"\d", rest)
+
+
 def _normalize_note(note: str) -> str:
     # Kept as printed (less case and spacing) so that every word of the input is accounted for.
     return re.sub(r"\s+", " ", note.strip().lower())
@@ -140,6 +154,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren-arabic", re.compile(r"(?P<marker>\((?P<num>\d{1,3}[a-z]?)\))\s+")),
     ("alpha", re.compile(r"(?P<marker>\((?P<num>[a-z]{1,2}|[ivxlc]{1,6})\))\s+")),
     ("alpha", re.compile(r"(?P<marker>(?P<num>[a-z]{1,2}|[ivxlc]{1,6})\))\s+")),
+    ("alpha", re.compile(r"(?P<marker>(?P<num>[a-z]|[ivx]{1,4})\.)\s+(?=\S)")),
 )
 
 
@@ -155,12 +170,21 @@ def _words(words: list[str]) -> str:
     )
 
 
+def layout_ordinals() -> list[str]:
+    """The Latin ordinals of inserted articles ("bis", "ter" ...), from ``layout.toml``."""
+    return list(_data()["article"]["ordinals"])
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("treatydiff").joinpath("data/layout.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
 @cache
 def layout() -> Layout:
     """The layout vocabulary, loaded from the package data once."""
-    data: dict[str, Any] = tomllib.loads(
-        resources.files("treatydiff").joinpath("data/layout.toml").read_text("utf-8")
-    )
+    data = _data()
     ordinals = _words(data["article"]["ordinals"])
     article_num = (
         rf"\d{{1,4}}(?:\s*-?\s*(?:{ordinals}|{ordinals.upper()})\b|[a-zA-Z](?![\w]))?"
@@ -173,7 +197,16 @@ def layout() -> Layout:
     divisions = data["division"]
     division_kinds = {label.lower(): d["kind"] for d in divisions for label in d["labels"]}
     division_eids = {d["kind"]: d["eid"] for d in divisions}
-    division_num = r"[IVXLCivxlc]{1,7}\b|\d{1,3}[A-Z]?\b|[A-Z]\b"
+    spelled = _words(
+        [
+            w
+            for word in data["numbers"]["spelled"] + data["numbers"]["ordinals"]
+            for w in (word, word.upper(), word.title())
+        ]
+    )
+    division_num = (
+        rf"[IVXLC]{{1,7}}[A-Z]?\b|[ivxlc]{{1,7}}\b|\d{{1,3}}[A-Z]?\b|[A-Z]\b|(?:{spelled})\b"
+    )
     division = re.compile(
         rf"(?P<label>(?P<word>{_label_words([label for d in divisions for label in d['labels']])})"
         rf"\b\s*(?P<num>{division_num})?)(?P<rest>.*)$"
@@ -184,6 +217,11 @@ def layout() -> Layout:
         article=article,
         division=division,
         division_eids=division_eids,
+        number_words={
+            word: n
+            for words in (data["numbers"]["spelled"], data["numbers"]["ordinals"])
+            for n, word in enumerate(words, start=1)
+        },
         division_kinds=division_kinds,
         status=re.compile(rf"\s*{status_note}\s*$", re.IGNORECASE),
         status_only=re.compile(rf"(?:\s*{status_note.replace('?P<note>', '')})+\s*", re.IGNORECASE),

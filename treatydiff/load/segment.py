@@ -10,6 +10,7 @@ the open chain closes back to that level, a new style opens a level below.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -79,11 +80,17 @@ class _Tree:
     chain: list[tuple[str, _Node]] = attrs.Factory(list)  # open levels, outermost first
     texts: int = 0
 
-    def add(self, block: Block, text: str, spec: Layout) -> _Node:
+    def add(self, block: Block, text: str, spec: Layout, following: str | None = None) -> _Node:
+        """Place a block; *following* is the number of the next block's marker, which tells a
+        roman (i) from the ninth letter when (ii) comes next."""
         marker = spec.marker(text)
         if marker is None:
             return self._add_text(block, text)
-        style = self._style(marker.style, marker.num)
+        style = (
+            "roman"
+            if marker.num == "i" and following == "ii"
+            else self._style(marker.style, marker.num)
+        )
         kind, prefix = _KINDS[style]
         node = _Node(kind, prefix, marker.num, marker.marker, marker.text.strip(), block.source)
         if style == "arabic":
@@ -150,6 +157,7 @@ class _DivisionBuilder:
     parent: str | None
     source: SourceRef
     title: str = ""
+    status: list[str] = attrs.Factory(list)
     footnotes: list[Footnote] = attrs.Factory(list)
     tree: _Tree = attrs.Factory(_Tree)
 
@@ -169,16 +177,22 @@ class _Segmenter:
     article: _ArticleBuilder | None = None
     awaiting_title: _ArticleBuilder | _DivisionBuilder | None = None
     footnotes: list[Footnote] = attrs.Factory(list)
+    title_status: list[str] = attrs.Factory(list)
     eids: set[str] = attrs.Factory(set)
 
-    def feed(self, block: Block) -> None:
+    def feed(self, block: Block, following: Block | None = None) -> None:
         line = block.line
         text, status = self.spec.split_status(line)
         heading = (
             self.spec.loose_heading(text) if block.role == "heading" else self.spec.heading(text)
         )
+        if heading and self._is_article_title(heading):
+            heading = None  # "Article N" / "Appendix": the article's title, not an annex
         if heading and not (self.phase == "closing" and heading.kind != "annex"):
-            self._open(heading, block, status)
+            title, embedded = self._split_embedded(heading.heading)
+            self._open(attrs.evolve(heading, heading=title), block, status)
+            if embedded is not None:
+                self._open(embedded, block, ())
             return
         if not text:  # a status note on its own line
             self._note(status, block)
@@ -186,9 +200,11 @@ class _Segmenter:
         if self.awaiting_title is not None:
             target, self.awaiting_title = self.awaiting_title, None
             if block.role == "heading" or _title_like(text, self.spec):
-                target.title = text
+                target.title, embedded = self._split_embedded(text)
                 target.footnotes.extend(block.footnotes)
-                self._note(status, block)
+                target.status.extend(status)
+                if embedded is not None:
+                    self._open(embedded, block, ())
                 return
         if self.phase != "closing" and self.spec.closing.match(text):
             self.phase = "closing"
@@ -201,6 +217,7 @@ class _Segmenter:
                 return
             if (block.role == "heading" or _title_like(text, self.spec)) and len(self.title) < 3:
                 self.title.append(text)
+                self.title_status.extend(status)
                 self.footnotes.extend(block.footnotes)
                 return
             self.phase = "preamble"
@@ -212,12 +229,30 @@ class _Segmenter:
             self.preamble_label = text
             return
         tree = self._tree()
-        node = tree.add(block, text, self.spec)
+        next_marker = self.spec.marker(following.line) if following is not None else None
+        node = tree.add(block, text, self.spec, next_marker.num if next_marker else None)
         if self.phase == "preamble":
             node.kind, node.prefix = "recital", "recital"
             node.num = node.num if node.marker else str(len(tree.roots))
         node.status.extend(status)
         node.footnotes.extend(block.footnotes)
+
+    def _is_article_title(self, heading: Heading) -> bool:
+        return (
+            isinstance(self.awaiting_title, _ArticleBuilder)
+            and heading.kind == "annex"
+            and not heading.num
+            and not heading.heading
+        )
+
+    def _split_embedded(self, title: str) -> tuple[str, Heading | None]:
+        """A title that ends with the label of the next division, as when a PDF run joins them:
+        "HIGH-RISK AI SYSTEMS CHAPTER 1" is the title "HIGH-RISK AI SYSTEMS", then Chapter 1."""
+        match = _EMBEDDED.match(title)
+        if match is None or match["title"].upper() != match["title"]:
+            return title, None
+        embedded = self.spec.heading(match["label"])
+        return (match["title"], embedded) if embedded is not None else (title, None)
 
     def _tree(self) -> _Tree:
         if self.phase in ("preamble", "closing"):
@@ -270,6 +305,7 @@ class _Segmenter:
         own = f"{prefix}_{num}"
         eid = _unique(f"{parent}__{own}" if parent else own, self.eids)
         division = _DivisionBuilder(heading, eid, parent, block.source, heading.heading)
+        division.status.extend(status)
         division.footnotes.extend(block.footnotes)
         self.divisions.append(division)
         self.open_divisions.append(division)
@@ -301,6 +337,7 @@ class _Segmenter:
                 label=d.heading.label,
                 parent=d.parent,
                 provisions=d.tree.freeze(d.eid, taken),
+                status=tuple(d.status),
                 source=d.source,
             )
             for d in self.divisions
@@ -319,6 +356,7 @@ class _Segmenter:
             format=fmt,
             symbol=extraction.symbol,
             preamble_label=self.preamble_label,
+            status=tuple(self.title_status),
         )
 
 
@@ -330,8 +368,9 @@ def segment(extraction: Extraction, *, label: str, source: str, fmt: str) -> Dra
             f"the draft holds {what}; check that this is the right file", source=source
         )
     segmenter = _Segmenter(layout(), source)
-    for block in extraction.blocks:
-        segmenter.feed(block)
+    blocks = list(_merge_bare_markers(extraction.blocks))
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        segmenter.feed(block, following)
     if not segmenter.articles:
         first = extraction.blocks[0]
         raise DraftStructureError(
@@ -343,12 +382,42 @@ def segment(extraction: Extraction, *, label: str, source: str, fmt: str) -> Dra
     return segmenter.draft(extraction, label=label, fmt=fmt)
 
 
+_EMBEDDED = re.compile(r"(?P<title>.*?\S)\s+(?P<label>(?:CHAPTER|SECTION|PART|TITLE)\s+\S+)")
+_BARE_MARKER = re.compile(r"\(?[a-z0-9]{1,4}[.)]")
+
+
+def _merge_bare_markers(blocks: Sequence[Block]) -> Iterator[Block]:
+    """A block that is only a marker, "(c)", numbers the block after it (a table cell or a
+    list label extracted on a line of its own)."""
+    pending: Block | None = None
+    for block in blocks:
+        if pending is not None:
+            spec = layout()
+            text_only = spec.marker(block.text) is None and spec.heading(block.text) is None
+            if block.role == "paragraph" and not block.number and text_only:
+                yield attrs.evolve(
+                    block, text=f"{pending.text} {block.text}", source=pending.source
+                )
+                pending = None
+                continue
+            yield pending
+            pending = None
+        if block.role == "paragraph" and not block.number and _BARE_MARKER.fullmatch(block.text):
+            pending = block
+        else:
+            yield block
+    if pending is not None:
+        yield pending
+
+
 def _title_like(text: str, spec: Layout) -> bool:
     return len(text.split()) <= 60 and not re.search(r"[.;:,]$", text) and spec.marker(text) is None
 
 
 def _eid_number(num: str, *, roman: bool = True) -> str:
     compact = normalize_number(num)
+    if compact in layout().number_words:  # "PART ONE"
+        return str(layout().number_words[compact])
     if roman and compact and set(compact) <= set("ivxlc"):
         return str(_roman_to_int(compact))
     return re.sub(r"[^0-9a-z]", "", compact)

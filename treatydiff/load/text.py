@@ -29,6 +29,7 @@ _PAGE_FOOTNOTE = re.compile(r"(?P<marker>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
 _BREAKS_BEFORE_MARKER = re.compile(r"""(?:[.;:,!?\])"”’]|\b(?:and|or|and/or))\s*$""")
 _HYPHENATED_END = re.compile(r"(?P<stem>[A-Za-z]+)-$")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_PAGE_ENDS = frozenset({"page-number", "page-footer"})
 
 
 @attrs.define
@@ -68,12 +69,14 @@ def _split_lines(text: str) -> list[_Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[_Line] = []
     page = 1
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if "\f" in raw:
-            page += raw.count("\f")
-            raw = raw.replace("\f", "")
-        raw = raw.replace("\u00a0", " ").rstrip()
-        lines.append(_Line(number, raw, page, "content" if raw.strip() else "blank"))
+    for number, whole in enumerate(text.split("\n"), start=1):
+        # A form feed starts a new page, even in the middle of a line.
+        for index, part in enumerate(whole.split("\f")):
+            page += 1 if index else 0
+            if index and not part.strip():
+                continue
+            raw = part.replace("\u00a0", " ").rstrip()
+            lines.append(_Line(number, raw, page, "content" if raw.strip() else "blank"))
     return lines
 
 
@@ -130,7 +133,7 @@ def _mark_masthead(lines: list[_Line], spec: Layout) -> None:
     """
     first_page = [ln for ln in lines if ln.page == lines[0].page] if lines else []
     candidates = [ln for ln in first_page[:60] if ln.kind != "blank"]
-    last_masthead = -1
+    first_masthead = last_masthead = -1
     for position, line in enumerate(candidates):
         stripped = line.text.strip()
         if spec.heading(stripped) or spec.preamble.fullmatch(stripped):
@@ -142,10 +145,11 @@ def _mark_masthead(lines: list[_Line], spec: Layout) -> None:
             if pattern.fullmatch(stripped):
                 line.kind = kind
                 last_masthead = position
+                first_masthead = position if first_masthead < 0 else first_masthead
                 break
     if last_masthead < 0 or not any(ln.kind == "masthead" for ln in candidates):
         return
-    for line in candidates[:last_masthead]:
+    for line in candidates[first_masthead:last_masthead]:
         if line.kind == "content":
             line.kind = "masthead"
 
@@ -172,7 +176,7 @@ def _near_page_boundary(lines: list[_Line]) -> list[bool] | None:
     number, or a form feed), with at most eight lines of furniture and blanks between; ``None``
     with fewer than 3 pages."""
     boundary = [
-        line.kind == "page-number" or (i > 0 and line.page != lines[i - 1].page)
+        line.kind in _PAGE_ENDS or (i > 0 and line.page != lines[i - 1].page)
         for i, line in enumerate(lines)
     ]
     if sum(boundary) < 3:
@@ -201,7 +205,7 @@ def _collect_page_footnotes(lines: list[_Line]) -> list[tuple[int, str, Footnote
             in_zone = True
             current = None
             continue
-        if (index and line.page != lines[index - 1].page) or line.kind == "page-number":
+        if (index and line.page != lines[index - 1].page) or line.kind in _PAGE_ENDS:
             in_zone = False
         if not in_zone or line.kind != "content":
             continue
@@ -250,7 +254,7 @@ def _attach_footnotes(
             )
             candidates = (ln for ln in lines if ln.kind == "content" and ln.page == page)
         for line in candidates:
-            match = pattern.search(line.text)
+            match = _citation(pattern, line.text)
             if match:
                 kept = match.groupdict().get("after") or ""
                 line.text = line.text[: match.start()] + kept + line.text[match.end() :]
@@ -259,6 +263,17 @@ def _attach_footnotes(
         else:
             unattached.append(note)
     return unattached
+
+
+def _citation(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Where *pattern* finds a footnote number glued to a word, the likeliest place: never inside
+    a document symbol ("A/AC.291/22/Rev.1"), and right after a letter before after punctuation."""
+    found = []
+    for match in pattern.finditer(text):
+        word = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        if "/" not in word:
+            found.append(match)
+    return min(found, key=lambda m: bool(m.groupdict().get("after")), default=None)
 
 
 def _join_blocks(
@@ -291,10 +306,15 @@ def _join_blocks(
         stripped = line.text.strip()
         # A blank line ends a paragraph, but blank lines around a page break do not: there a
         # paragraph ends only where a sentence does.
-        page_break = bool(gap - {"blank"})
-        if (gap and not page_break) or (
-            page_break and current and _ends_sentence(current, stripped)
-        ):
+        page_break = bool(current) and (
+            line.page != current[-1].page or bool(gap & (_PAGE_ENDS | {"running-header", "symbol"}))
+        )
+        # "... referred to in" / "Article 5." is a sentence wrapped before a reference, not a
+        # heading: the line before it runs on.
+        wrapped = (
+            bool(current) and not gap and not heading_open and not _ends_clause(current[-1].text)
+        )
+        if (gap and not page_break) or (page_break and _ends_sentence(current, stripped)):
             yield from flush()
             heading_open = False
         gap = set()
@@ -311,7 +331,7 @@ def _join_blocks(
             yield from flush()
             heading_open = False
             continue
-        if heading:
+        if heading and not (wrapped and not heading.heading and re.search(r"[.,;:)]$", stripped)):
             yield from flush()
             current = [line]
             yield from flush()
@@ -341,6 +361,10 @@ def _join_blocks(
         else:
             current = [line]
     yield from flush()
+
+
+def _ends_clause(text: str) -> bool:
+    return bool(re.search(r"[.;:!?\])]$", text))
 
 
 def _ends_sentence(current: list[_Line], following: str) -> bool:
