@@ -26,7 +26,7 @@ from typing import Any, Final
 import attrs
 
 from treatydiff.model import Article, Draft
-from treatydiff.tokens import is_word, tokenize, words
+from treatydiff.tokens import words
 from treatydiff.worddiff import Edit, WordDiff, diff_words
 
 __all__ = [
@@ -153,19 +153,32 @@ def vocabulary() -> Vocabulary:
         exception_lists=_phrases_pattern(data["exceptions"]["lists"]),
         intent=_phrases_pattern(data["intent"]["phrases"]),
         threshold=re.compile(
-            rf"(?<![\w.])(?P<number>\d+(?:[.,]\d+)?|{numbers})(?:\s|-)+(?:\(\d+\)\s+)?(?P<unit>{units})",
+            rf"(?<![\w.])(?P<number>\d+(?:[.,]\d+)?|(?:{numbers})(?:[\s-]+(?:and[\s-]+)?(?:{numbers}))*)"
+            rf"(?:\s|-)+(?:\(\d+\)\s+)?(?P<unit>{units})",
             re.IGNORECASE,
         ),
         definition_headings=_phrases_pattern(data["definitions"]["headings"]),
     )
 
 
-_NUMBER_WORDS: Final = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
-    "hundred": 100,
-}  # fmt: skip
+_UNITS_WORDS: Final = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS_WORDS: Final = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_WORDS: Final = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_NUMBER_WORDS: Final = (
+    {w: n for n, w in enumerate(_UNITS_WORDS, start=1)}
+    | {w: 10 * n for n, w in enumerate(_TENS_WORDS, start=2)}
+    | {w: n for n, w in enumerate(_ORDINAL_WORDS, start=1)}
+    | {w[:-1] + "ieth": 10 * n for n, w in enumerate(_TENS_WORDS, start=2)}  # fortieth
+    | {"hundred": 100, "hundredth": 100, "thousand": 1000}
+)
+#: Time units in days, so that "six months" and "one year" compare.
+_DAYS: Final = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
 # -- the rules ----------------------------------------------------------------------------------
@@ -304,7 +317,7 @@ def exceptions(ctx: ChangeContext) -> Iterator[Finding]:
     """Exceptions and savings clauses ("unless", "shall not apply", "nothing in ..."), and items
     added to (or removed from) a list of refusal grounds or exceptions."""
     yield from _term_findings(
-        ctx, ctx.vocabulary.exceptions, "exception-added", "exception-removed"
+        ctx, ctx.vocabulary.exceptions, "exception-added", "exception-removed", synonyms=True
     )
     chapeau = ctx.vocabulary.exception_lists.search(ctx.parent) if ctx.parent else None
     if chapeau and (ctx.added or ctx.deleted):
@@ -315,7 +328,9 @@ def exceptions(ctx: ChangeContext) -> Iterator[Finding]:
 
 def intent(ctx: ChangeContext) -> Iterator[Finding]:
     """Mental elements of an offence ("intentionally", "without right", "dishonest intent")."""
-    yield from _term_findings(ctx, ctx.vocabulary.intent, "intent-added", "intent-removed")
+    yield from _term_findings(
+        ctx, ctx.vocabulary.intent, "intent-added", "intent-removed", synonyms=True
+    )
 
 
 def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
@@ -353,12 +368,13 @@ def fallbacks(ctx: ChangeContext) -> Iterator[Finding]:
     changes = ctx.diff.changes
     if not changes:
         return
-    if all(_only_reference_numbers(edit) for edit in changes):
-        yield Finding("cross-reference-only", _edit_evidence(changes), "cross-reference renumbered")
-    elif all(_editorial(edit) for edit in changes):
-        yield Finding("editorial", _edit_evidence(changes), "punctuation, case or spelling")
+    evidence, detail = _edit_evidence(changes), _edit_detail(changes)
+    if all(_only_reference_numbers(edit, ctx) for edit in changes):
+        yield Finding("cross-reference-only", evidence, f"cross-reference: {detail}")
+    elif all(_editorial(edit) or _doubled(edit, ctx) for edit in changes):
+        yield Finding("editorial", evidence, f"punctuation, case or spelling: {detail}")
     else:
-        yield Finding("reworded", _edit_evidence(changes), "reworded")
+        yield Finding("reworded", evidence, f"reworded: {detail}")
 
 
 #: The chain, in order. The fallbacks run only when nothing above found a substantive change.
@@ -405,6 +421,11 @@ def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding
 
 _BRACKETED: Final = re.compile(r"\[([^\[\]]+)\]")
 _REFERENCE_CONNECTORS: Final = frozenset({"to", "through", "and", "or", "bis", "ter", "quater"})
+_REFERENCE_WORD: Final = re.compile(
+    r"\b(?:articles?|arts?\.|paragraphs?|subparagraphs?|points?|annex(?:es)?|chapters?|sections?)"
+    r"[\s\d,()a-z]*$",
+    re.IGNORECASE,
+)
 
 
 def _plain(text: str) -> str:
@@ -437,11 +458,9 @@ def _touched(pattern: re.Pattern[str], text: str, edits: Sequence[Edit], *, side
     ]
     found = []
     for match in pattern.finditer(text):
-        for start, end in spans:
-            inside = match.start() < start < match.end() if start == end else False
-            if inside or (start < match.end() and match.start() < end):
-                found.append(" ".join(match.group(0).split()))
-                break
+        # Touching counts too: "shall" -> "shall endeavour to" inserts right after the modal.
+        if any(start <= match.end() and match.start() <= end for start, end in spans):
+            found.append(" ".join(match.group(0).split()))
     return found
 
 
@@ -464,9 +483,18 @@ def _shift(pattern: re.Pattern[str], old: str, new: str) -> tuple[list[str], lis
 
 
 def _term_findings(
-    ctx: ChangeContext, pattern: re.Pattern[str], added_kind: str, removed_kind: str
+    ctx: ChangeContext,
+    pattern: re.Pattern[str],
+    added_kind: str,
+    removed_kind: str,
+    *,
+    synonyms: bool = False,
 ) -> Iterator[Finding]:
+    """Terms of *pattern* the new text has more (or fewer) of. With *synonyms*, one term
+    swapped for another of the same family ("wilfully" -> "intentionally") is no change."""
     added, removed = _shift(pattern, ctx.old, ctx.new)
+    if synonyms and len(added) == len(removed) and not (ctx.added or ctx.deleted):
+        return
     if added:
         yield Finding(added_kind, tuple(added), f"adds {_listing(added)}")
     if removed:
@@ -481,13 +509,25 @@ def _list_items(edits: Sequence[Edit]) -> tuple[list[str], list[str]]:
         for text, bucket in ((edit.new, inserted), (edit.old, deleted)):
             if edit.op in ("equal", "replace") or not text.strip():
                 continue
-            item = _LIST_ITEM.fullmatch(text)
-            if item and not _CLAUSE.match(item["item"]):
+            item = _LIST_ITEM.fullmatch(text) or _LIST_ITEM_BEFORE.fullmatch(text)
+            if item and not _CLAUSE.match(item["item"]) and not _explained(item["item"]):
                 bucket.append(item["item"].strip())
     return inserted, deleted
 
 
 _LIST_ITEM: Final = re.compile(r"\s*(?:,|;|\bor\b|\band\b)\s+(?P<item>[^,;.:]{2,80}?)\s*[,;]?\s*")
+# The diff may also cut an item with its separator after it: " sale," in "offering, sale, ...".
+_LIST_ITEM_BEFORE: Final = re.compile(r"\s*(?P<item>[^,;.:]{2,80}?)\s*(?:,|;|\bor\b|\band\b)\s*")
+
+
+def _explained(item: str) -> bool:
+    """An inserted phrase that another rule already reads ("without right", "subject to prior
+    judicial authorisation") is not an item added to a list."""
+    vocab = vocabulary()
+    patterns = (vocab.intent, vocab.safeguards, vocab.exceptions, vocab.qualifiers, vocab.limiting)
+    return any(pattern.search(item) for pattern in patterns)
+
+
 # A clause, not a list item: "while mainstreaming ...", "that respect ...", "shall ...".
 _CLAUSE: Final = re.compile(
     r"(?:while|whilst|that|which|who|whose|where|when|if|unless|except|save|provided|to|in|by|"
@@ -509,20 +549,44 @@ def _scope_detail(terms: list[str], limits: list[str], items: list[str]) -> str:
 
 
 def _quantities(pattern: re.Pattern[str], text: str) -> dict[str, list[tuple[str, float]]]:
+    """Numbers with units, by unit; time is counted in days ("six months" = 180)."""
     found: dict[str, list[tuple[str, float]]] = {}
     for match in pattern.finditer(text):
-        number = match["number"].lower()
-        value = float(_NUMBER_WORDS.get(number, 0) or number.replace(",", ""))
+        value = _number_value(match["number"].lower())
         unit = re.sub(r"s$", "", " ".join(match["unit"].lower().split()))
+        if unit in _DAYS:
+            value, unit = value * _DAYS[unit], "time"
         found.setdefault(unit, []).append((" ".join(match.group(0).split()), value))
     return found
 
 
-_TERM: Final = re.compile(r"^\s*[\"“‘']([^\"”’']{1,80})[\"”’']")
+def _number_value(number: str) -> float:
+    """The value of "180", "1,000", "four", "one hundred and eighty" or "fortieth"."""
+    if number[:1].isdigit():
+        return float(number.replace(",", ""))
+    total = current = 0
+    for word in re.findall(r"[a-z]+", number):
+        value = _NUMBER_WORDS.get(word)
+        if value is None:
+            continue
+        if value in (100, 1000):
+            current = max(current, 1) * value
+        else:
+            current += value
+        if value == 1000:
+            total, current = total + current, 0
+    return float(total + current)
+
+
+_TERM: Final = re.compile(
+    r"[\"“‘']([^\"”’']{1,80})[\"”’'],?\s+(?:means|shall mean|includes|refers to|is|denotes)\b"
+)
+_LEADING_TERM: Final = re.compile(r"^\s*[\"“‘']([^\"”’']{1,80})[\"”’']")
 
 
 def _defined_term(text: str) -> str | None:
-    match = _TERM.match(text)
+    """The term a definition defines: "“X” means ...", also after introductory words."""
+    match = _TERM.search(text) or _LEADING_TERM.match(text)
     return match.group(1) if match else None
 
 
@@ -533,34 +597,72 @@ def _articles_using(term: str, draft: Draft | None, *, exclude: str) -> list[str
     return [a.num for a in draft.articles if a.num != exclude and pattern.search(a.text)]
 
 
-def _only_reference_numbers(edit: Edit) -> bool:
-    """Numbers replaced by numbers, as in "articles 2 to 5" -> "articles 3 to 6". (An edit whose
-    two sides read the same differs only in a reference the renumbering expected to change.)"""
+def _only_reference_numbers(edit: Edit, ctx: ChangeContext) -> bool:
+    """Numbers replaced by numbers in a reference, as in "articles 2 to 5" -> "articles 3 to 6".
+
+    (An edit whose two sides read the same differs only in a reference the renumbering expected
+    to change.) "10 experts" -> "15 experts" is no reference: the number must follow a word such
+    as "article" or "paragraph".
+    """
     sides = [words(edit.old), words(edit.new)]
-    return all(sides) and all(
+    numbers_only = all(sides) and all(
         word[0].isdigit() or word in _REFERENCE_CONNECTORS for side in sides for word in side
     )
+    before = ctx.old[max(0, edit.old_start - 40) : edit.old_start]
+    return numbers_only and bool(_REFERENCE_WORD.search(before))
 
 
 def _editorial(edit: Edit) -> bool:
-    """Punctuation, capitalisation, or a spelling fix: the same words, near enough."""
-    old_words = [t.lower() for t in tokenize(edit.old) if is_word(t)]
-    new_words = [t.lower() for t in tokenize(edit.new) if is_word(t)]
-    if old_words == new_words:
+    """Punctuation, capitalisation, a doubled word, or a spelling fix: the same words, near
+    enough, and never a word turned into its negation ("lawful" -> "unlawful")."""
+    old_words, new_words = words(edit.old), words(edit.new)
+    if _undoubled(old_words) == _undoubled(new_words):
         return True
     if len(old_words) != len(new_words):
         return False
-    return all(
-        difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 and len(a) > 3
-        for a, b in zip(old_words, new_words, strict=True)
-        if a != b
-    )
+    return all(_misspelling(a, b) for a, b in zip(old_words, new_words, strict=True) if a != b)
+
+
+def _doubled(edit: Edit, ctx: ChangeContext) -> bool:
+    """A word typed twice ("the the") and deleted once, or the reverse."""
+    for gone, text, start, end in (
+        (edit.old, ctx.old, edit.old_start, edit.old_end),
+        (edit.new, ctx.new, edit.new_start, edit.new_end),
+    ):
+        other = edit.new if gone is edit.old else edit.old
+        removed = words(gone)
+        if len(removed) == 1 and not words(other):
+            neighbours = (
+                words(text[max(0, start - 30) : start])[-1:] + words(text[end : end + 30])[:1]
+            )
+            if removed[0] in neighbours:
+                return True
+    return False
+
+
+def _undoubled(sequence: list[str]) -> list[str]:
+    return [w for i, w in enumerate(sequence) if i == 0 or w != sequence[i - 1]]
+
+
+_NEGATIONS: Final = ("un", "in", "im", "il", "ir", "non", "dis", "mis", "non-")
+
+
+def _misspelling(a: str, b: str) -> bool:
+    if len(a) <= 3 or any(a == p + b or b == p + a for p in _NEGATIONS):
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _edit_evidence(edits: Sequence[Edit]) -> tuple[str, ...]:
-    return tuple(
-        f"{_quote(e.old.strip(), 60) or '∅'} -> {_quote(e.new.strip(), 60) or '∅'}"
-        for e in edits[:5]
+    """The changed words themselves, old before new, as they stand in the texts."""
+    quoted = [_quote(side.strip(), 60) for e in edits[:5] for side in (e.old, e.new)]
+    return tuple(dict.fromkeys(q for q in quoted if q))
+
+
+def _edit_detail(edits: Sequence[Edit]) -> str:
+    return "; ".join(
+        f"{_quote(e.old.strip(), 40) or '∅'} -> {_quote(e.new.strip(), 40) or '∅'}"
+        for e in edits[:3]
     )
 
 
