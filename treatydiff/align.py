@@ -25,6 +25,7 @@ linearly with the number of articles.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import itertools
 import math
@@ -458,7 +459,11 @@ class _Matcher:
                 continue
             pairs = list(zip(olds, news, strict=True))
             scores = [self.corpus.score(i, j) for i, j in pairs]
-            if min(scores) >= GAP_THRESHOLD and all(self._kept_place(i, j) for i, j in pairs):
+            # One article left on each side between two matches: the place alone is evidence,
+            # so a weaker similarity will do; more than one needs number and heading as well.
+            alone = len(pairs) == 1 and scores[0] >= 2 * GAP_THRESHOLD
+            kept = min(scores) >= GAP_THRESHOLD and all(self._kept_place(i, j) for i, j in pairs)
+            if alone or kept:
                 for (i, j), score in zip(pairs, scores, strict=True):
                     self._pair(i, j, "number-and-place", score)
 
@@ -508,14 +513,19 @@ class _Matcher:
 
 
 def _expected_range(i: int, anchors: list[tuple[int, int]], size: int) -> range:
-    """Where old article *i* should land in the new draft, judging by the matched neighbours."""
-    before = [n for o, n in anchors if o < i]
-    after = [n for o, n in anchors if o > i]
-    low = (before[-1] + 1) if before else 0
-    high = after[0] if after else size
-    if high < low:  # the neighbours themselves moved; fall back to a band around them
-        low, high = min(low, high), max(low, high)
-    return range(max(0, low - _BAND), min(size, high + _BAND))
+    """Where old article *i* should land in the new draft: between the new positions of its
+    matched neighbours, near the point that interpolating between them gives. (*anchors* are
+    (old, new) positions sorted by old position.)"""
+    k = bisect.bisect_left(anchors, (i, -1))
+    old_low, new_low = anchors[k - 1] if k else (-1, -1)
+    old_high, new_high = anchors[k] if k < len(anchors) else (old_low + 1 + size, size)
+    if new_high <= new_low:  # the neighbours themselves moved: a band around both
+        low, high = min(new_low, new_high), max(new_low, new_high)
+        return range(max(0, low - _BAND), min(size, high + _BAND + 1))
+    centre = new_low + (i - old_low) * (new_high - new_low) // max(1, old_high - old_low)
+    low = max(new_low + 1, centre - _BAND) - _BAND // 2
+    high = min(new_high, centre + _BAND + 1) + _BAND // 2
+    return range(max(0, low), min(size, high))
 
 
 def _container(part: _Profile, others: list[_Profile], candidates: Iterable[int]) -> int | None:

@@ -16,11 +16,11 @@ import attrs
 
 from treatydiff.align import THRESHOLD, Alignment, Match, align
 from treatydiff.exceptions import TreatydiffError, UnknownArticleError
-from treatydiff.model import Draft, normalize_number
+from treatydiff.model import Article, Draft
 
 __all__ = ["Lineage", "Step", "Timeline", "timeline"]
 
-_Node = tuple[int, str]  # (draft index, article number)
+_Node = tuple[int, str]  # (draft index, article eid): eids are unique where numbers may not be
 
 
 @attrs.frozen
@@ -36,6 +36,8 @@ class Step:
     event: str
     renumbered: bool = False
     moved: bool = False
+    #: The element ids of those articles (numbers can repeat, in an annex; ids cannot).
+    eids: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         nums = "+".join(self.nums) or "-"
@@ -89,10 +91,9 @@ class Timeline:
         """The lineage of article *num* of *draft* (a draft, its label or index; default: the
         last draft)."""
         index = self._draft_index(draft)
-        self.drafts[index].article(num)  # raises UnknownArticleError naming the numbers
-        wanted = normalize_number(str(num))
+        eid = self.drafts[index].article(num).eid  # raises UnknownArticleError if there is none
         for lineage in self.lineages:
-            if any(normalize_number(n) == wanted for n in lineage.steps[index].nums):
+            if eid in lineage.steps[index].eids:
                 return lineage
         raise AssertionError("every article has a lineage")  # pragma: no cover
 
@@ -180,10 +181,10 @@ def _edges(alignments: Sequence[Alignment]) -> dict[_Node, set[_Node]]:
     edges: dict[_Node, set[_Node]] = defaultdict(set)
     for k, alignment in enumerate(alignments):
         for match in alignment.matches:
-            for old in match.old_nums:
-                for new in match.new_nums:
-                    edges[(k, old)].add((k + 1, new))
-                    edges[(k + 1, new)].add((k, old))
+            for old in match.old:
+                for new in match.new:
+                    edges[(k, old.eid)].add((k + 1, new.eid))
+                    edges[(k + 1, new.eid)].add((k, old.eid))
     return edges
 
 
@@ -205,8 +206,7 @@ def _reappearances(drafts: Sequence[Draft], alignments: Sequence[Alignment]) -> 
             for match in trial.matches:
                 one_to_one = len(match.old) == len(match.new) == 1
                 if one_to_one and match.similarity >= THRESHOLD:
-                    node = (j, match.new[0].num)
-                    returns.setdefault(node, (k, match.old[0].num))
+                    returns.setdefault((j, match.new[0].eid), (k, match.old[0].eid))
     return returns
 
 
@@ -222,15 +222,24 @@ def _lineages(
     for new, old in returns.items():
         links[new].add(old)
         links[old].add(new)
+    # Where each article stands in its draft, and the match that brought it there.
+    positions = {(k, a.eid): (n, a) for k, d in enumerate(drafts) for n, a in enumerate(d.articles)}
+    arrivals = {
+        (k + 1, new.eid): match
+        for k, alignment in enumerate(alignments)
+        for match in alignment.matches
+        if match.old
+        for new in match.new
+    }
     seen: set[_Node] = set()
     for k, draft in enumerate(drafts):
         for article in draft.articles:
-            start = (k, article.num)
+            start = (k, article.eid)
             if start in seen:
                 continue
             family = _component(start, links)
             seen |= family
-            yield _lineage(family, drafts, alignments, returns)
+            yield _lineage(family, drafts, positions, arrivals, returns)
 
 
 def _component(start: _Node, links: dict[_Node, set[_Node]]) -> set[_Node]:
@@ -247,19 +256,24 @@ def _component(start: _Node, links: dict[_Node, set[_Node]]) -> set[_Node]:
 def _lineage(
     family: set[_Node],
     drafts: Sequence[Draft],
-    alignments: Sequence[Alignment],
+    positions: dict[_Node, tuple[int, Article]],
+    arrivals: dict[_Node, Match],
     returns: dict[_Node, _Node],
 ) -> Lineage:
+    by_draft: dict[int, list[tuple[int, Article]]] = defaultdict(list)
+    for node in family:
+        by_draft[node[0]].append(positions[node])
     steps: list[Step] = []
     for k, draft in enumerate(drafts):
-        present = {num for index, num in family if index == k}
-        nums = tuple(a.num for a in draft.articles if a.num in present)
-        match = _match_into(alignments[k - 1], nums) if k and nums else None
+        present = sorted(by_draft.get(k, []), key=lambda entry: entry[0])
+        nums = tuple(article.num for _, article in present)
+        nodes = [(k, article.eid) for _, article in present]
+        match = next((arrivals[n] for n in nodes if n in arrivals), None)
         if not nums:
             earlier = any(index < k for index, _ in family)
             was_here = k > 0 and steps[-1].nums
             event = "deleted" if earlier and was_here else "absent"
-        elif any((k, n) in returns for n in nums):
+        elif any(node in returns for node in nodes):
             event = "reappeared"
         elif k == 0:
             event = "present"
@@ -269,12 +283,6 @@ def _lineage(
             event = match.relation
         renumbered = bool(match and match.renumbered)
         moved = bool(match and match.moved)
-        steps.append(Step(k, draft.label, nums, event, renumbered, moved))
+        eids = tuple(eid for _, eid in nodes)
+        steps.append(Step(k, draft.label, nums, event, renumbered, moved, eids))
     return Lineage(tuple(steps))
-
-
-def _match_into(alignment: Alignment, nums: tuple[str, ...]) -> Match | None:
-    for match in alignment.matches:
-        if match.old and set(nums) & set(match.new_nums):
-            return match
-    return None
