@@ -37,6 +37,8 @@ __all__ = [
     "Vocabulary",
     "classify",
     "classify_texts",
+    "phrases_pattern",
+    "term_shift",
     "vocabulary",
 ]
 
@@ -126,7 +128,8 @@ class ChangeContext:
 Rule = Callable[[ChangeContext], Iterable[Finding]]
 
 
-def _phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for *phrases*: whole words, any case, longest first, "*" for any one word."""
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [r"[\w'-]+" if w == "*" else re.escape(w) for w in phrase.split()]
@@ -140,24 +143,24 @@ def vocabulary() -> Vocabulary:
     data: dict[str, Any] = tomllib.loads(
         resources.files("treatydiff").joinpath("data/vocabulary.toml").read_text("utf-8")
     )
-    units = _phrases_pattern(data["thresholds"]["units"]).pattern
+    units = phrases_pattern(data["thresholds"]["units"]).pattern
     numbers = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     return Vocabulary(
         modals=data["modals"],
-        modal_pattern=_phrases_pattern(data["modals"]),
-        qualifiers=_phrases_pattern(data["qualifiers"]["phrases"]),
-        broadening=_phrases_pattern(data["scope"]["broadening"]),
-        limiting=_phrases_pattern(data["scope"]["limiting"]),
-        safeguards=_phrases_pattern(data["safeguards"]["phrases"]),
-        exceptions=_phrases_pattern(data["exceptions"]["phrases"]),
-        exception_lists=_phrases_pattern(data["exceptions"]["lists"]),
-        intent=_phrases_pattern(data["intent"]["phrases"]),
+        modal_pattern=phrases_pattern(data["modals"]),
+        qualifiers=phrases_pattern(data["qualifiers"]["phrases"]),
+        broadening=phrases_pattern(data["scope"]["broadening"]),
+        limiting=phrases_pattern(data["scope"]["limiting"]),
+        safeguards=phrases_pattern(data["safeguards"]["phrases"]),
+        exceptions=phrases_pattern(data["exceptions"]["phrases"]),
+        exception_lists=phrases_pattern(data["exceptions"]["lists"]),
+        intent=phrases_pattern(data["intent"]["phrases"]),
         threshold=re.compile(
             rf"(?<![\w.])(?P<number>\d+(?:[.,]\d+)?|(?:{numbers})(?:[\s-]+(?:and[\s-]+)?(?:{numbers}))*)"
             rf"(?:\s|-)+(?:\(\d+\)\s+)?(?P<unit>{units})",
             re.IGNORECASE,
         ),
-        definition_headings=_phrases_pattern(data["definitions"]["headings"]),
+        definition_headings=phrases_pattern(data["definitions"]["headings"]),
     )
 
 
@@ -466,6 +469,11 @@ def _touched(pattern: re.Pattern[str], text: str, edits: Sequence[Edit], *, side
 
 def _counts(pattern: re.Pattern[str], text: str) -> Counter[str]:
     return Counter(" ".join(m.group(0).lower().split()) for m in pattern.finditer(text))
+
+
+def term_shift(pattern: re.Pattern[str], old: str, new: str) -> tuple[list[str], list[str]]:
+    """Phrases of *pattern* that *new* has more of, and fewer of, than *old* (see ``_shift``)."""
+    return _shift(pattern, old, new)
 
 
 def _shift(pattern: re.Pattern[str], old: str, new: str) -> tuple[list[str], list[str]]:

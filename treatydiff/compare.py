@@ -14,6 +14,7 @@ import attrs
 
 from treatydiff.align import Alignment, Match, ProvisionMatch, align, preamble_article
 from treatydiff.classify import ChangeContext, Finding, classify, vocabulary
+from treatydiff.concerns import DEFAULT_PACK, ConcernPack, ConcernTag, load_concerns, tag_changes
 from treatydiff.model import Article, Draft, Provision
 from treatydiff.normalize import DEFAULT_POLICY, NormalizationPolicy, Normalized
 from treatydiff.references import Renumbering
@@ -52,11 +53,19 @@ class Change:
 
     @property
     def where(self) -> str:
-        """The article it concerns, as a person would say it: "article 7" or "article 6 -> 7"."""
+        """Where it is, as a person would say it: "article 7", "article 6 (now 7)", "the
+        preamble", "the heading of article 9"."""
         old, new = self.old_article, self.new_article
-        if old and new and old != new:
-            return f"article {old} (now {new})"
-        return f"article {new or old}"
+        if "preamble" in (old, new):
+            return "the preamble"
+        place = (
+            f"article {old} (now {new})" if old and new and old != new else f"article {new or old}"
+        )
+        return (
+            f"the heading of {place}"
+            if (self.new_eid or self.old_eid or "").endswith("__heading")
+            else place
+        )
 
     def inline(self, context: int | None = 40) -> str:
         """The change as one line of text with ``[-deleted-]{+inserted+}`` marks."""
@@ -65,13 +74,35 @@ class Change:
 
 @attrs.frozen
 class Comparison:
-    """Two drafts compared: the alignment and the typed changes."""
+    """Two drafts compared: the alignment, the typed changes, and the concern tags."""
 
     old: Draft
     new: Draft
     alignment: Alignment
     changes: tuple[Change, ...]
+    tags: tuple[ConcernTag, ...] = ()
+    concerns: ConcernPack | None = None
     policy: NormalizationPolicy = DEFAULT_POLICY
+
+    def tags_for(self, change: Change | str) -> tuple[ConcernTag, ...]:
+        """The tags of one change (a :class:`Change` or its id)."""
+        change_id = change if isinstance(change, str) else change.id
+        return tuple(tag for tag in self.tags if tag.change == change_id)
+
+    def summary(self) -> dict[str, dict[str, int | str]]:
+        """Per concern of the pack: how many changes address, worsen or are mixed, and the net
+        direction (``improved``, ``worsened``, ``mixed`` or ``unchanged``)."""
+        ids = (
+            self.concerns.ids
+            if self.concerns
+            else tuple(dict.fromkeys(t.concern for t in self.tags))
+        )
+        summary: dict[str, dict[str, int | str]] = {}
+        for concern in ids:
+            effects = [tag.effect for tag in self.tags if tag.concern == concern]
+            counts = {effect: effects.count(effect) for effect in ("addresses", "worsens", "mixed")}
+            summary[concern] = {**counts, "net": _net(counts["addresses"], counts["worsens"])}
+        return summary
 
     def changes_for(self, num: str | int, *, side: str = "new") -> tuple[Change, ...]:
         """The changes to article *num* of the new draft (or of the old, with ``side="old"``)."""
@@ -126,17 +157,22 @@ def compare(
     old: Draft,
     new: Draft,
     *,
+    concerns: ConcernPack | str | Path | None = DEFAULT_PACK,
     overrides: Mapping[str, str | Sequence[str] | None] | str | Path | None = None,
     policy: NormalizationPolicy = DEFAULT_POLICY,
 ) -> Comparison:
-    """Compare two drafts: align their articles, diff each changed provision, type each change."""
+    """Compare two drafts: align their articles, diff each changed provision, type each change,
+    and tag it for each concern of *concerns* (a pack, a packaged pack's name or a TOML path;
+    by default the six concerns of the January 2024 joint statement; ``None`` for no tags)."""
     alignment = align(old, new, overrides=overrides)
     renumbering = Renumbering(
         {o.num: m.new[0].num for m in alignment.matches if m.new for o in m.old}
     )
     changes = list(_changes(alignment, new, renumbering, policy))
     numbered = tuple(attrs.evolve(c, id=f"c{i}") for i, c in enumerate(changes, start=1))
-    return Comparison(old, new, alignment, numbered, policy)
+    pack = load_concerns(concerns) if isinstance(concerns, str | Path) else concerns
+    tags = tag_changes(numbered, old, new, pack) if pack is not None else ()
+    return Comparison(old, new, alignment, numbered, tags, pack, policy)
 
 
 def _changes(
@@ -294,6 +330,20 @@ def _change(
 def _text(provision: Provision | None) -> str:
     # The marker ("1.", "(a)") is structure, not wording: a renumbered paragraph is no change.
     return provision.text if provision is not None else ""
+
+
+def _net(addresses: int, worsens: int) -> str:
+    if not addresses and not worsens:
+        return "unchanged"
+    if addresses and worsens:
+        return (
+            "improved"
+            if addresses > 2 * worsens
+            else "worsened"
+            if worsens > 2 * addresses
+            else "mixed"
+        )
+    return "improved" if addresses else "worsened"
 
 
 def _kinds(findings: Sequence[Finding]) -> tuple[str, ...]:
