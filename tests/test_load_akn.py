@@ -10,8 +10,10 @@ from typing import Any
 
 import attrs
 import pytest
+from accounting import unaccounted
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import treatydiff as td
 from treatydiff.load.akn import MAX_DEPTH, read_akn
@@ -348,6 +350,39 @@ def test_notes_without_marker_are_numbered_in_document_order() -> None:
         ("1", "First note."),
         ("2", "Second."),
     ]
+
+
+SUBHEADINGS = _minimal(
+    "<chapter><num>CHAPTER II</num><heading>Obligations</heading>"
+    "<subheading>of States Parties [agreed]</subheading>"
+    '<article eId="art_7"><num>Article 7</num><heading>Duties [pending]</heading>'
+    "<subheading>as proposed by the Chair<authorialNote><p>Of the second session.</p>"
+    "</authorialNote> [agreed ad referendum]</subheading>"
+    "<content><p>Each State Party shall keep lamps lit.</p></content></article>"
+    '<article eId="art_8"><num>Article 8</num><subheading>Reporting</subheading>'
+    "<content><p>Each State Party shall report.</p></content></article></chapter>"
+)
+
+
+def test_subheading_joins_the_heading_after_a_dash() -> None:
+    """A subheading follows the heading after " – ", its status notes and notes kept apart."""
+    draft = read_akn(SUBHEADINGS, source="x.xml")
+    (chapter,) = draft.divisions
+    assert chapter.heading == "Obligations – of States Parties [agreed]"
+    seven, eight = draft.articles
+    assert seven.heading == "Duties – as proposed by the Chair"
+    assert seven.status == ("pending", "agreed ad referendum")
+    assert [n.text for n in seven.footnotes] == ["Of the second session."]
+    assert eight.heading == "Reporting"
+
+
+def test_subheadings_lose_no_words() -> None:
+    """Every word of a document with subheadings is in the draft."""
+    draft = read_akn(SUBHEADINGS, source="x.xml")
+    words = " ".join(str(text) for text in etree.fromstring(SUBHEADINGS).itertext())
+    lost, invented = unaccounted(words, draft)
+    assert not lost
+    assert set(invented) == {"1"}  # the number given to the note, which has no marker
 
 
 def test_unmodelled_parts_are_listed_as_removed() -> None:

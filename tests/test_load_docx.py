@@ -494,6 +494,47 @@ def test_reference_to_missing_footnote_is_ignored() -> None:
     assert read(body).blocks[0].footnotes == ()
 
 
+def test_note_cited_from_an_empty_paragraph_goes_to_the_block_before() -> None:
+    """A paragraph holding only a reference gives no block; its note joins the block before."""
+    body = p("First.") + "<w:p>" + ref(7) + "</w:p>" + p("Second.")
+    extraction = read(body, footnotes=NOTES)
+    assert lines(extraction) == ["First.", "Second."]
+    assert [(n.marker, n.text) for n in extraction.blocks[0].footnotes] == [
+        ("1", "Proposed by one delegation.")
+    ]
+    assert extraction.blocks[1].footnotes == ()
+
+
+def test_note_cited_from_furniture_goes_to_the_block_before_or_the_draft() -> None:
+    """Notes cited from furniture go to the block before, or to the loose notes if none."""
+    body = (
+        "<w:p><w:r><w:t>A/AC.291/22</w:t></w:r>" + ref(4) + "</w:p>"
+        + p("Draft convention")
+        + "<w:p><w:r><w:t>V.23-09876 (E)</w:t></w:r>" + ref(7) + "</w:p>"
+    )  # fmt: skip
+    extraction = read(body, footnotes=NOTES)
+    assert lines(extraction) == ["Draft convention"]
+    assert [(n.marker, n.text) for n in extraction.blocks[0].footnotes] == [
+        ("2", "Proposed by one delegation.")
+    ]
+    assert [(n.marker, n.text) for n in extraction.footnotes] == [
+        ("1", "Marked with a star."),
+        ("3", "Deleted by consensus."),
+        ("9", "Never cited."),
+    ]
+
+
+def test_note_cited_from_an_empty_paragraph_of_a_point_row_is_kept() -> None:
+    """In a row laid out as "(a)" | text, a note cited before the text joins the merged block."""
+    row = "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>"
+    body = p("Each Party shall:") + row.format(
+        p("(a)"), "<w:p>" + ref(7) + "</w:p>" + p("act; and")
+    )
+    extraction = read(body, footnotes=NOTES)
+    assert lines(extraction) == ["Each Party shall:", "(a) act; and"]
+    assert [n.text for n in extraction.blocks[1].footnotes] == ["Proposed by one delegation."]
+
+
 # --- furniture -----------------------------------------------------------------------------
 
 
@@ -508,6 +549,27 @@ def test_symbol_from_header_and_masthead_furniture_removed() -> None:
     assert extraction.symbol == "A/AC.291/22/Rev.1"
     assert lines(extraction) == ["Draft convention"]
     assert [r.kind for r in extraction.removed] == ["distribution", "original-language"]
+
+
+def test_masthead_furniture_is_removed_with_its_kind() -> None:
+    """Each paragraph that is page furniture as a whole is removed, listed with its kind."""
+    body = "".join(
+        p(text)
+        for text in (
+            "A/AC.291/22/Rev.1", "Distr.: General", "Original: English", "V.23-09876 (E)",
+            "Draft convention", "*2309876*",
+        )
+    )  # fmt: skip
+    extraction = read(body)
+    assert lines(extraction) == ["Draft convention"]
+    assert extraction.symbol == "A/AC.291/22/Rev.1"
+    assert [(r.kind, r.text) for r in extraction.removed] == [
+        ("symbol", "A/AC.291/22/Rev.1"),
+        ("distribution", "Distr.: General"),
+        ("original-language", "Original: English"),
+        ("job-number", "V.23-09876 (E)"),
+        ("barcode", "*2309876*"),
+    ]
 
 
 # --- errors --------------------------------------------------------------------------------
@@ -556,7 +618,25 @@ def test_doctype_entity_bomb_is_rejected() -> None:
     members["word/footnotes.xml"] = bomb
     with pytest.raises(DraftFormatError, match="DOCTYPE") as caught:
         read_docx(zipped(members), source="bomb.docx")
-    assert caught.value.where == "word/footnotes.xml"
+    assert caught.value.where == "word/footnotes.xml, line 1"
+
+
+def test_doctype_hidden_by_utf16_is_rejected() -> None:
+    """A DOCTYPE the byte scan cannot see (a UTF-16 part) is still refused, after parsing."""
+    hidden = (
+        f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "ee">]><w:footnotes {NS}/>'
+    ).encode("utf-16")
+    members = package(p("Text."))
+    members["word/footnotes.xml"] = hidden
+    with pytest.raises(DraftFormatError, match="DOCTYPE") as caught:
+        read_docx(zipped(members), source="bomb.docx")
+    assert caught.value.where == "word/footnotes.xml, before line 1"
+
+
+def test_comments_in_a_part_are_not_text() -> None:
+    """XML comments and processing instructions in a part never reach the text."""
+    body = "<w:p><w:r><w:t>Kept</w:t><!-- hidden --><?pi hidden?><w:t> text.</w:t></w:r></w:p>"
+    assert lines(read(body)) == ["Kept text."]
 
 
 def test_too_many_members_is_too_large() -> None:
@@ -762,18 +842,13 @@ def test_well_formed_but_odd_parts_raise_only_treatydiff_errors(
     )
 )
 def test_paragraph_text_round_trips(texts: list[str]) -> None:
-    """Any text written into runs reads back as the same words, whitespace collapsed
-    (a paragraph that is page furniture, such as "3/45", is listed as removed instead)."""
+    """Text written into runs reads back, whitespace collapsed, or is listed as furniture."""
     escaped = [t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in texts]
     extraction = read("".join(p(t) for t in escaped))
     expected = [" ".join(t.split()) for t in texts]
     furniture = [r.text for r in extraction.removed]
     assert lines(extraction) == [t for t in expected if t and t not in furniture]
-    assert all(
-        any(pattern.fullmatch(t) for _, pattern in layout().furniture)
-        or layout().symbol.fullmatch(t)
-        for t in furniture
-    )
+    assert all(layout().furniture_kind(t) for t in furniture)
 
 
 # --- the writer, and reading back what it wrote ------------------------------------------------

@@ -6,6 +6,7 @@ import contextlib
 import importlib.util
 import inspect
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -253,6 +254,74 @@ def test_footnotes_reach_the_provisions_of_the_draft() -> None:
     assert [n.text for n in draft.footnotes] == ["Nobody cites this note."]
 
 
+EURLEX_NOTE = (
+    "Directive 2009/125/EC of the European Parliament and of the Council "
+    "(OJ L 285, 31.10.2009, p. 10)."
+)
+
+
+@pytest.mark.parametrize(
+    ("reference", "note"),
+    [
+        (  # EUR-Lex today: the reference points at the note's link back to it
+            '<a id="ntc1-L_01" href="#ntr1-L_01">(<span class="oj-super oj-note-tag">1</span>)</a>',
+            '<p class="oj-note"><a id="ntr1-L_01" href="#ntc1-L_01">(<span class="oj-super">1'
+            f"</span>)</a>\u00a0\u00a0{EURLEX_NOTE}</p>",
+        ),
+        (  # EUR-Lex before the oj- classes
+            '<a id="ntc1" href="#ntr1">(<span class="super">1</span>)</a>',
+            f'<p class="note"><a id="ntr1" href="#ntc1">(<span class="super">1</span>)</a> '
+            f"{EURLEX_NOTE}</p>",
+        ),
+        (  # the class alone, on the element the reference points at
+            '<a href="#ntr1">(1)</a>',
+            f'<p id="ntr1" class="oj-note">{EURLEX_NOTE}</p>',
+        ),
+        (  # no class at all: the note opens with a link back to the reference
+            '<a id="cite-1" href="#note-1">[1]</a>',
+            f'<div id="note-1"><a href="#cite-1">[1]</a> {EURLEX_NOTE}</div>',
+        ),
+    ],
+    ids=["oj-note", "note", "class-only", "link-back-only"],
+)
+def test_eurlex_style_notes_are_footnotes_not_points(reference: str, note: str) -> None:
+    """EUR-Lex notes, and any note linking back to its reference, are footnotes, not points."""
+    html = page(
+        f'<p class="oj-ti-art">Article 1</p><p class="oj-normal">Lamps shall save energy{reference}'
+        f'.</p><hr class="oj-note">{note}'
+    )
+    result = read(html)
+    assert lines(result) == ["Article 1", "Lamps shall save energy."]
+    assert [(n.marker, n.text) for n in result.blocks[1].footnotes] == [("1", EURLEX_NOTE)]
+    assert result.footnotes == ()
+    article = td.loads(html, format="html").article("1")
+    assert [(p.marker, p.text) for p in article.iter_provisions()] == [
+        ("", "Lamps shall save energy.")
+    ]
+
+
+def test_headings_that_link_back_to_the_contents_are_not_notes() -> None:
+    """A contents entry and a heading linking back to it show words, not markers: both stay text."""
+    html = page(
+        '<p><a id="toc-1" href="#art-1">Article 1 – Scope</a></p>'
+        '<h3 id="art-1"><a href="#toc-1">Article 1 – Scope</a></h3>'
+        '<p id="p-2"><a href="#toc-2">2</a> Each Party shall act.</p>'
+        '<p><a id="toc-2" href="#p-2">2</a></p>'
+    )
+    assert lines(read(html)) == [
+        "Article 1 – Scope",
+        "Article 1 – Scope",
+        "2 Each Party shall act.",
+        "2",
+    ]
+
+
+def test_note_class_without_a_reference_stays_text() -> None:
+    """A paragraph of class "note" that no link points at is text of the draft."""
+    html = page('<p class="note" id="n1">Note: the Chair proposed this text.</p>')
+    assert lines(read(html)) == ["Note: the Chair proposed this text."]
+
+
 # Ordered lists
 
 
@@ -432,6 +501,55 @@ def test_document_symbol_is_furniture() -> None:
     assert [(r.kind, r.text) for r in result.removed] == [("symbol", "A/AC.291/22/Rev.1")]
 
 
+UN_MASTHEAD = (
+    "<p>A/AC.291/22/Rev.1</p><p>Distr.: General</p><p>Original: English</p>"
+    "<p>V.23-09876 (E)</p><p>Draft convention on cooperation</p><h3>Article 1 – Purpose</h3>"
+    "<p>This Convention promotes cooperation.</p><p>*2309876*</p>"
+)
+
+
+def test_masthead_furniture_is_removed_with_its_kind() -> None:
+    """Every paragraph that is page furniture as a whole is listed as removed with its kind."""
+    result = read(page(UN_MASTHEAD))
+    assert [(r.kind, r.text) for r in result.removed] == [
+        ("symbol", "A/AC.291/22/Rev.1"),
+        ("distribution", "Distr.: General"),
+        ("original-language", "Original: English"),
+        ("job-number", "V.23-09876 (E)"),
+        ("barcode", "*2309876*"),
+    ]
+    assert result.symbol == "A/AC.291/22/Rev.1"
+    assert [r.source.path for r in result.removed][:2] == ["/html/body/p[1]", "/html/body/p[2]"]
+
+
+def test_masthead_furniture_stays_out_of_the_title() -> None:
+    """A UN masthead saved as HTML leaves the title alone, as it does in Word."""
+    draft = td.loads(page(UN_MASTHEAD), format="html")
+    assert draft.title == "Draft convention on cooperation"
+    assert draft.symbol == "A/AC.291/22/Rev.1"
+
+
+def test_headings_and_list_items_are_never_furniture() -> None:
+    """Markup that makes a line a heading or an <ol> item says it is text, whatever it reads."""
+    result = read(page("<h2>Page 3</h2><ol><li>Distr.: General</li></ol>"))
+    assert lines(result) == ["Page 3", "1. Distr.: General"]
+    assert result.removed == ()
+
+
+def test_notes_cited_from_furniture_go_to_the_block_before() -> None:
+    """A reference in a paragraph removed as furniture cites the block before, or the draft."""
+    html = page(
+        '<p>A/AC.291/22<a href="#fn1" class="footnote-ref"><sup>1</sup></a></p><p>Text.</p>'
+        '<p>2/10<a href="#fn2" class="footnote-ref"><sup>2</sup></a></p>'
+        '<section class="footnotes"><ol><li id="fn1"><p>Issued without formal editing.</p></li>'
+        '<li id="fn2"><p>Proposed by Atlantis.</p></li></ol></section>'
+    )
+    result = read(html)
+    assert lines(result) == ["Text."]
+    assert [n.text for n in result.blocks[0].footnotes] == ["Proposed by Atlantis."]
+    assert [n.text for n in result.footnotes] == ["Issued without formal editing."]
+
+
 def test_every_word_is_in_the_draft_or_listed_as_removed() -> None:
     """Word accounting: each word of the page is in the model or in removed; none is invented."""
     html = page(
@@ -554,6 +672,44 @@ def test_nesting_deeper_than_python_recursion_is_input_too_large() -> None:
             read_html(data, source="deep.html", encoding=None)
     finally:
         sys.setrecursionlimit(limit)
+
+
+SAMPLES = [PANDOC.encode(), WORD, EURLEX.encode()]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        *SAMPLES,
+        page(UN_MASTHEAD).encode(),
+        page(
+            "<div><p>a</p><div><p>b</p><p>c</p></div><p>d<br>e</p></div><div>f</div>"
+            "<section><p>g</p></section><script>h()</script><ol><li>i</li></ol>"
+        ).encode(),
+    ],
+    ids=["pandoc", "word", "eur-lex", "masthead", "nested"],
+)
+def test_every_path_is_the_one_lxml_gives(data: bytes) -> None:
+    """Blocks, removed content and footnotes carry the path lxml's getpath writes."""
+    result = read_html(data, source="x.html", encoding=None)
+    root = etree.fromstring(data, etree.HTMLParser(remove_comments=True, remove_pis=True))
+    expected = {root.getroottree().getpath(element) for element in root.iter()}
+    sources = [b.source for b in result.blocks] + [r.source for r in result.removed]
+    sources += [n.source for b in result.blocks for n in b.footnotes]
+    sources += [n.source for n in result.footnotes]
+    assert sources
+    assert all(source.path in expected for source in sources)
+
+
+def _seconds_to_read(paragraphs: int) -> float:
+    """The fastest of three reads of a flat page of *paragraphs* sibling paragraphs."""
+    data = page("".join(f"<p>Paragraph {n}.</p>" for n in range(paragraphs))).encode()
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        read_html(data, source="flat.html", encoding=None)
+        timings.append(time.perf_counter() - start)
+    return min(timings)
 
 
 SAMPLES = [PANDOC.encode(), WORD, EURLEX.encode()]

@@ -8,6 +8,7 @@ directly, with the same vocabulary as the segmenter uses for text:
 - ``preamble``: each ``recital``, ``citation``, ``formula`` or loose ``p`` is a recital;
 - ``body``: ``part``, ``chapter``, ``section``, ``title``, ``hcontainer`` ... are divisions;
   ``article`` is an article; inside it ``paragraph``, ``point``, ``item`` ... are provisions;
+  a ``subheading`` joins the ``heading`` of its article or division after a dash;
 - ``conclusions``: each ``p`` is a provision of the closing formula;
 - ``meta`` is skipped and listed in ``Draft.removed`` (kind ``akn-meta``).
 
@@ -19,8 +20,8 @@ followed by points holds those points, as the segmenter does for "For the purpos
 ``authorialNote`` and ``note`` become footnotes of the enclosing provision (of the article, for
 one in its number or heading); their words are not part of the provision's text.
 
-Parsing is defensive: no DTD is loaded, no entity is expanded, nothing is fetched, and a document
-that declares a DOCTYPE is refused outright.
+Parsing is defensive (see :mod:`.xmlsafe`): no DTD is loaded, no entity is expanded, nothing is
+fetched, and a document that declares a DOCTYPE is refused outright.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ from treatydiff.exceptions import (
     EmptyDraftError,
     InputTooLargeError,
 )
+from treatydiff.load.numbers import eid_number, has_brackets, is_roman, unique_eid
 from treatydiff.load.patterns import layout
+from treatydiff.load.xmlsafe import parse_untrusted
 from treatydiff.model import (
     Article,
     Division,
@@ -49,7 +52,6 @@ from treatydiff.model import (
     ProvisionKind,
     Removed,
     SourceRef,
-    normalize_number,
 )
 
 __all__ = ["AKN_NAMESPACES", "MAX_DEPTH", "read_akn"]
@@ -92,8 +94,6 @@ _PREAMBLE_CONTAINERS = frozenset(
 )
 _CLOSING_CONTAINERS = frozenset({"container", "blockContainer", "blockList"})
 
-_BRACKETS = re.compile(r"\[[^\[\]]*\]")
-_ROMAN = re.compile(r"[ivxlc]{1,7}")
 _LETTER = re.compile(r"[a-z]{1,3}", re.IGNORECASE)
 _ARTICLE_WORDS = ("article", "art.", "art")
 _EID_PREFIX: dict[str, str] = {
@@ -103,6 +103,8 @@ _EID_PREFIX: dict[str, str] = {
     "text": "text",
     "recital": "recital",
 }
+
+_HEADING_JOINER = " – "
 
 _PartKind = Literal["note", "text", "item", "wrapup"]
 
@@ -121,68 +123,10 @@ def _parse(data: bytes, source: str) -> etree._Element:
         raise EmptyDraftError(
             "the input is empty; check that this is the right file", source=source
         )
-    _refuse_doctype(data, source)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise _syntax_error(error, source) from None
-    except (etree.LxmlError, ValueError, LookupError) as error:
-        # An unknown encoding declaration and the like: still not a readable XML file.
-        message = f"not readable as XML ({error}); check the file"
-        raise DraftFormatError(message, source=source) from None
-    if root is None:
-        raise EmptyDraftError("the XML document has no root element", source=source)
-    docinfo = root.getroottree().docinfo
-    doctype: object = getattr(docinfo, "doctype", None)  # missing from lxml-stubs
-    if docinfo.internalDTD is not None or doctype:
-        # Reached only when the prolog scan missed it (a UTF-16 file, say).
-        raise _doctype_error(source, f"before line {_line(root)}")
+    root = parse_untrusted(data, source=source)
     _check_depth(root, source)
     _check_root(root, source)
     return root
-
-
-def _refuse_doctype(data: bytes, source: str) -> None:
-    """Refuse a DOCTYPE before parsing: DTDs bring entity bombs and external entities (XXE)."""
-    first_tag = re.search(rb"<[A-Za-z_]", data)
-    prolog = data[: first_tag.start()] if first_tag else data
-    found = prolog.find(b"<!DOCTYPE")
-    if found >= 0:
-        line = prolog[:found].count(b"\n") + 1
-        raise _doctype_error(source, f"line {line}")
-
-
-def _doctype_error(source: str, where: str) -> DraftFormatError:
-    return DraftFormatError(
-        "the document declares a DOCTYPE, which treatydiff refuses (a DTD can expand entities "
-        "without limit or read other files); remove the <!DOCTYPE ...> declaration",
-        source=source,
-        where=where,
-    )
-
-
-def _syntax_error(error: etree.XMLSyntaxError, source: str) -> DraftFormatError:
-    line, column = error.position
-    message = re.sub(r",? line \d+, column \d+$", "", str(error.msg))
-    where = f"line {line}, column {column}"
-    if "depth" in message.lower() or "huge" in message.lower():
-        return InputTooLargeError(
-            f"the XML exceeds the parser's limits ({message}); treatydiff accepts at most "
-            f"{MAX_DEPTH} levels of nesting",
-            source=source,
-            where=where,
-        )
-    return DraftFormatError(
-        f"not well-formed XML: {message}; fix the markup", source=source, where=where
-    )
 
 
 def _check_depth(root: etree._Element, source: str) -> None:
@@ -384,13 +328,13 @@ class _Reader:
             kind = named if named in layout().division_eids else "hcontainer"
         notes: list[etree._Element] = []
         printed = self._child_text(element, "num", notes)
-        heading = self._child_text(element, "heading", notes)
+        heading = _HEADING_JOINER.join(self._headings(element, notes))
         num, label = _split_label(printed, (kind, *layout().division_kinds))
         if num and not label and kind in layout().division_eids:
             label = f"{kind.capitalize()} {num}"
         prefix = layout().division_eids.get(kind, kind)
         ordinal = 1 + sum(d.kind == kind for d in self.divisions)
-        own = f"{prefix}_{_eid_number(num) or ordinal}"
+        own = f"{prefix}_{eid_number(num) or ordinal}"
         eid = self._eid(element, f"{parent}__{own}" if parent else own)
         provisions = self._container(element, eid, notes, skip=_OWN_PARTS)
         # As in text drafts, a note on a division heading belongs to the draft as a whole.
@@ -403,11 +347,12 @@ class _Reader:
     def _article(self, element: etree._Element, division: str | None) -> None:
         notes: list[etree._Element] = []
         printed, num_status = layout().split_status(self._child_text(element, "num", notes))
-        heading, heading_status = layout().split_status(self._child_text(element, "heading", notes))
+        headings = [layout().split_status(text) for text in self._headings(element, notes)]
+        heading = _HEADING_JOINER.join(text for text, _ in headings if text)
         num, label = _split_label(printed, _ARTICLE_WORDS)
         num = num or _article_number(element.get("eId", "")) or str(len(self.articles) + 1)
-        eid = self._eid(element, f"art_{_eid_number(num, roman=False)}")
-        status = [*num_status, *heading_status]
+        eid = self._eid(element, f"art_{eid_number(num, roman=False)}")
+        status = [*num_status, *(note for _, notes_of in headings for note in notes_of)]
         provisions: list[Provision] = []
         extra_notes: list[Footnote] = []
         for provision in self._container(element, eid, notes, skip=_HEAD_PARTS):
@@ -430,6 +375,16 @@ class _Reader:
                 source=self.ref(element),
             )
         )
+
+    def _headings(self, element: etree._Element, notes: list[etree._Element]) -> list[str]:
+        """The texts of the element's heading and subheading, whichever it has.
+
+        The model has one heading per article or division, so a subheading joins the heading
+        (``Duties – as proposed by the Chair``) rather than going to ``removed``: its words are
+        what readers, and the aligner, go by.
+        """
+        texts = (self._child_text(element, name, notes) for name in ("heading", "subheading"))
+        return [text for text in texts if text]
 
     # -- provisions ---------------------------------------------------------------------------
 
@@ -491,7 +446,7 @@ class _Reader:
         marker = self._child_text(element, "num", notes)
         num = _bare(marker)
         kind: ProvisionKind = "recital" if recital else _kind(self.name(element), marker, roman)
-        own = _eid_number(num, roman=False) or str(ordinal)
+        own = eid_number(num, roman=False) or str(ordinal)
         eid = self._eid(element, f"{parent_eid}__{_EID_PREFIX[kind]}_{own}")
         texts: list[str] = []
         nested: list[etree._Element] = []
@@ -516,7 +471,7 @@ class _Reader:
             num=num or str(ordinal),
             marker=marker,
             children=self._children(nested, eid, recital=recital),
-            brackets=bool(_BRACKETS.search(text)),
+            brackets=has_brackets(text),
             status=status,
             footnotes=footnotes,
             source=self.ref(element),
@@ -636,13 +591,7 @@ class _Reader:
     def _eid(self, element: etree._Element, generated: str) -> str:
         """The element's eId (or 2.0 id) if it has one, else *generated*; unique in the draft."""
         given = (element.get("eId") or element.get("id") or "").strip()
-        candidate = base = given or generated
-        counter = 1
-        while candidate in self.eids:
-            counter += 1
-            candidate = f"{base}_{counter}"
-        self.eids.add(candidate)
-        return candidate
+        return unique_eid(given or generated, self.eids)
 
 
 # -- small helpers ---------------------------------------------------------------------------
@@ -682,7 +631,7 @@ def _roman_series(nums: list[str]) -> bool:
     at (a) is not, even when it reaches (i) after (h).
     """
     letters = [num.lower() for num in nums if _LETTER.fullmatch(num)]
-    if not letters or not all(_ROMAN.fullmatch(num) for num in letters):
+    if not letters or not all(is_roman(num) for num in letters):
         return False
     return letters[0] == "i" or len(letters[0]) > 1
 
@@ -714,20 +663,3 @@ def _status_only(provision: Provision) -> bool:
         and not provision.children
         and bool(provision.status)
     )
-
-
-def _eid_number(num: str, *, roman: bool = True) -> str:
-    """The number as it appears in an eid: ``7 bis`` → ``7bis``; a roman ``II`` → ``2``."""
-    compact = re.sub(r"[^0-9a-z]", "", normalize_number(num))
-    if roman and compact and _ROMAN.fullmatch(compact):
-        return str(_roman_to_int(compact))
-    return compact
-
-
-def _roman_to_int(roman: str) -> int:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-    total = 0
-    for char, following in zip(roman, [*roman[1:], ""], strict=True):
-        value = values[char]
-        total += -value if following and values[following] > value else value
-    return total

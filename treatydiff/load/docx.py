@@ -2,7 +2,7 @@
 
 A .docx file is a zip archive of XML parts. The reader opens it with :mod:`zipfile` (within
 limits, against zip bombs), parses each part with a parser that loads no DTD and expands no
-entity, and turns every ``w:p`` of the body into one :class:`~.blocks.Block`:
+entity (:mod:`.xmlsafe`), and turns every ``w:p`` of the body into one :class:`~.blocks.Block`:
 
 - the text of its runs, with tracked insertions kept and tracked deletions, moved-away text and
   field instructions listed in ``removed`` instead;
@@ -10,6 +10,9 @@ entity, and turns every ``w:p`` of the body into one :class:`~.blocks.Block`:
 - ``number`` set to the label Word would display for automatic numbering (``Article 7``,
   ``1.``, ``(a)``), which is never in the text itself;
 - the footnotes and endnotes it cites, numbered 1, 2, 3 in order of citation.
+
+A paragraph without text, or one that is page furniture (a masthead typed into the body), gives
+no block; the notes it cites go to the block before it, so that none is lost.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from lxml import etree
 
 from treatydiff.exceptions import DraftFormatError, InputTooLargeError
 from treatydiff.load.blocks import Block, BlockRole, Extraction
+from treatydiff.load.numbers import int_to_letters, int_to_roman
 from treatydiff.load.patterns import layout
+from treatydiff.load.xmlsafe import parse_untrusted
 from treatydiff.model import Footnote, Removed, SourceRef
 
 __all__ = ["MAX_MEMBERS", "MAX_UNPACKED_BYTES", "read_docx"]
@@ -87,10 +92,12 @@ def read_docx(data: bytes, *, source: str) -> Extraction:
             "endnote": _Notes.from_part(package.xml("word/endnotes.xml"), "word/endnotes.xml"),
         },
     )
-    blocks = tuple(reader.walk(body, f"{_DOCUMENT}/w:body"))
-    unattached = tuple(note for kind in ("footnote", "endnote") for note in reader.uncited(kind))
+    reader.walk(body, f"{_DOCUMENT}/w:body")
+    uncited = [note for kind in ("footnote", "endnote") for note in reader.uncited(kind)]
     symbol = reader.symbol or _header_symbol(package)
-    return Extraction(blocks, tuple(reader.removed), unattached, symbol)
+    return Extraction(
+        tuple(reader.blocks), tuple(reader.removed), (*reader.stray_notes, *uncited), symbol
+    )
 
 
 def _body(document: etree._Element, source: str) -> etree._Element:
@@ -171,44 +178,18 @@ class _Package:
                 source=self.source,
                 where=part,
             ) from None
-        return _parse(data, part, self.source)
-
-
-def _parse(data: bytes, part: str, source: str) -> etree._Element:
-    """Parse a part without loading DTDs, expanding entities or touching the network."""
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        line = error.lineno or error.position[0]
-        raise DraftFormatError(
-            f"the part is not well-formed XML ({error.msg}); the file is damaged, {_RESAVE}",
-            source=source,
-            where=f"{part}, line {line}",
-        ) from None
-    docinfo = root.getroottree().docinfo
-    # Word never writes a DOCTYPE; one here can only serve entity tricks (billion laughs).
-    if docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise DraftFormatError(
-            f"the part declares a DOCTYPE, which Word never writes; {_RESAVE}",
-            source=source,
-            where=part,
-        )
-    return root
+        return parse_untrusted(data, source=self.source, part=part, remedy=_RESAVE)
 
 
 def _header_symbol(package: _Package) -> str | None:
     """The document symbol, which UN documents print in the page header (A/AC.291/22)."""
-    symbol = layout().symbol
     for name in package.names():
         if not re.fullmatch(r"word/header\d*\.xml", name):
             continue
         header = package.xml(name)
         for paragraph in header.iter(_P) if header is not None else ():
             text = _Runs(paragraph, name).text
-            if symbol.fullmatch(text) and "/" in text:
+            if layout().furniture_kind(text) == "symbol":
                 return text
     return None
 
@@ -399,31 +380,14 @@ def _format_number(number: int, fmt: str) -> str:
         return ""
     if fmt == "decimalZero":
         return f"{number:02d}"
+    # Bounded, so that a hostile start value (up to 32,767) cannot make a label of 1,261 letters.
     if fmt in ("lowerLetter", "upperLetter") and 1 <= number <= 780:
-        # Word runs a, b, ... z, aa, bb, ... zz, aaa.
-        letters = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        letters = int_to_letters(number, repeated=True)
         return letters.upper() if fmt == "upperLetter" else letters
     if fmt in ("lowerRoman", "upperRoman") and 1 <= number <= 3999:
-        roman = _roman(number)
+        roman = int_to_roman(number)
         return roman.upper() if fmt == "upperRoman" else roman
     return str(number)  # decimal, and the formats treaties do not use
-
-
-_ROMAN_DIGITS: Final = tuple(
-    zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        "m cm d cd c xc l xl x ix v iv i".split(),
-        strict=True,
-    )
-)
-
-
-def _roman(number: int) -> str:
-    digits = []
-    for value, letters in _ROMAN_DIGITS:
-        count, number = divmod(number, value)
-        digits.append(letters * count)
-    return "".join(digits)
 
 
 # --- footnotes and endnotes ---------------------------------------------------------------
@@ -579,45 +543,70 @@ class _Reader:
     styles: _Styles
     numbering: _Numbering
     notes: dict[str, _Notes]
+    blocks: list[Block] = attrs.Factory(list)
     removed: list[Removed] = attrs.Factory(list)
+    stray_notes: list[Footnote] = attrs.Factory(list)  # cited before the first block
     symbol: str | None = None
 
-    def walk(self, element: etree._Element, path: str) -> Iterator[Block]:
-        """Blocks for the paragraphs under *element* (tables, content controls included)."""
+    def walk(self, element: etree._Element, path: str) -> None:
+        """Add blocks for the paragraphs under *element* (tables, content controls included)."""
         counts: dict[str, int] = {}
         for child in element:
             if not isinstance(child.tag, str) or child.tag in _NO_TEXT:
                 continue
             child_path = f"{path}/{_step(child, counts)}"
             if child.tag == _P:
-                block = self._paragraph(child, child_path)
-                if block is not None:
-                    yield block
+                self._paragraph(child, child_path)
             elif child.tag == _TR:
-                yield from self._row(child, child_path)
+                self._row(child, child_path)
             else:
-                yield from self.walk(child, child_path)
+                self.walk(child, child_path)
 
     def uncited(self, kind: str) -> Iterator[Footnote]:
         return self.notes[kind].uncited(self.removed)
 
-    def _paragraph(self, paragraph: etree._Element, path: str) -> Block | None:
+    def _paragraph(self, paragraph: etree._Element, path: str) -> None:
         runs = _Runs(paragraph, path)
         self.removed.extend(runs.removed)
         style_id = _val(paragraph.find(_w("pPr")), "pStyle") or self.styles.default
         number = self._number(paragraph, style_id)
         footnotes = self._footnotes(runs.citations)
-        if not runs.text and not number:
+        block = self._block(runs.text, style_id, number, footnotes, SourceRef(path=path))
+        if block is not None:
+            self.blocks.append(block)
+        else:
+            # Word numbered the notes all the same; losing them would lose their text.
+            self._attach_to_previous(footnotes)
+
+    def _block(
+        self,
+        text: str,
+        style_id: str | None,
+        number: str,
+        footnotes: tuple[Footnote, ...],
+        source: SourceRef,
+    ) -> Block | None:
+        """The paragraph's block, or ``None`` for an empty paragraph or one listed as removed."""
+        if not text and not number:
             return None
-        source = SourceRef(path=path)
         if self.styles.is_contents(style_id):
-            self.removed.append(Removed("table-of-contents", runs.text, source))
+            self.removed.append(Removed("table-of-contents", text, source))
             return None
         level = self.styles.heading_level(style_id)
-        if not level and not number and self._is_furniture(runs.text, source):
+        if not level and not number and self._is_furniture(text, source):
             return None
         role: BlockRole = "heading" if level else "paragraph"
-        return Block(runs.text, source, role, level, number, footnotes)
+        return Block(text, source, role, level, number, footnotes)
+
+    def _attach_to_previous(self, notes: tuple[Footnote, ...]) -> None:
+        """Notes cited from a paragraph that gives no block go to the block before it."""
+        if not notes:
+            return
+        if self.blocks:
+            last = self.blocks[-1]
+            self.blocks[-1] = attrs.evolve(last, footnotes=last.footnotes + notes)
+        else:
+            self.stray_notes.extend(notes)
 
     def _number(self, paragraph: etree._Element, style_id: str | None) -> str:
         """The automatic number of the paragraph, from its own numPr or its style's."""
@@ -638,32 +627,38 @@ class _Reader:
 
     def _is_furniture(self, text: str, source: SourceRef) -> bool:
         """Page furniture typed into the body, as UN mastheads are: symbol, Distr., job number."""
-        spec = layout()
-        kind = next((k for k, pattern in spec.furniture if pattern.fullmatch(text)), None)
-        if kind is None and spec.symbol.fullmatch(text) and "/" in text:
-            kind = "symbol"
+        kind = layout().furniture_kind(text)
+        if kind is None:
+            return False
+        if kind == "symbol":
             self.symbol = self.symbol or text
-        if kind is not None:
-            self.removed.append(Removed(kind, text, source))
-        return kind is not None
+        self.removed.append(Removed(kind, text, source))
+        return True
 
-    def _row(self, row: etree._Element, path: str) -> Iterator[Block]:
+    def _row(self, row: etree._Element, path: str) -> None:
         """A table row: its cells' blocks in order, or one block when it lays out a point.
 
         Drafts set out points as a two-column table, "(a)" in the first cell and the text in the
         second; read that as the single block "(a) text".
         """
-        cells = [list(self.walk(cell, f"{path}/{step}")) for cell, step in _cells(row)]
-        if len(cells) >= 2 and len(cells[0]) == 1 and cells[1] and _is_label(cells[0][0].line):
-            label, first = cells[0][0], cells[1][0]
+        # Merged in place once the row is read: an empty paragraph in the second cell may have
+        # attached its notes to the label's block meanwhile.
+        starts: list[int] = []
+        for cell, step in _cells(row):
+            starts.append(len(self.blocks))
+            self.walk(cell, f"{path}/{step}")
+        if len(starts) < 2:
+            return
+        label_at, text_at = starts[:2]
+        text_end = starts[2] if len(starts) > 2 else len(self.blocks)
+        if text_at - label_at == 1 and text_end > text_at and _is_label(self.blocks[label_at].line):
+            label, first = self.blocks[label_at], self.blocks[text_at]
             merged = Block(
                 f"{label.line} {first.line}",
                 label.source,
                 footnotes=label.footnotes + first.footnotes,
             )
-            cells[:2] = [[merged, *cells[1][1:]]]
-        for blocks in cells:
-            yield from blocks
+            self.blocks[label_at : text_at + 1] = [merged]
 
 
 def _cells(row: etree._Element) -> Iterator[tuple[etree._Element, str]]:

@@ -4,21 +4,24 @@ The reader walks the body in document order and makes one block per block-level 
 holds text; inline markup (``<b>``, ``<span>``, links) is dropped and its words kept. Three things
 need more than that:
 
-* footnotes: a reference (pandoc's ``<a class="footnote-ref">``, Word's ``<a href="#_ftn1">``) is
-  taken out of the text and the note it points to is attached to the citing block; the notes'
-  own text never becomes a block;
+* footnotes: a reference (pandoc's ``<a class="footnote-ref">``, Word's ``<a href="#_ftn1">``,
+  EUR-Lex's ``(1)`` pointing at a ``<p class="oj-note">``, or any link to an element that opens
+  with a link back to it) is taken out of the text and the note it points to is attached to the
+  citing block; the notes' own text never becomes a block;
 * numbers the browser generates: an ``<ol>`` item gets its number (``1.``, ``(a)``, ``(i)``) in
   :attr:`Block.number`, because the segmenter needs it to place the item;
 * layout tables: a EUR-Lex row whose first cell holds only a point label is one block, ``(a) ...``.
 
-Scripts, styles, the ``<head>`` and navigation never become blocks; what they held is listed in
-:attr:`Extraction.removed`, so that every word of the input is accounted for.
+Scripts, styles, the ``<head>`` and navigation never become blocks, nor does a paragraph that is
+page furniture as a whole (a UN masthead's symbol, "Distr.: General", job number); what they held
+is listed in :attr:`Extraction.removed`, so that every word of the input is accounted for.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -33,6 +36,7 @@ from treatydiff.exceptions import (
 )
 from treatydiff.load import decode_text
 from treatydiff.load.blocks import Block, BlockRole, Extraction
+from treatydiff.load.numbers import int_to_letters, int_to_roman
 from treatydiff.load.patterns import layout
 from treatydiff.model import Footnote, Removed, SourceRef
 
@@ -90,13 +94,15 @@ def read_html(data: bytes, *, source: str, encoding: str | None) -> Extraction:
             source=source,
             where="element /html/body",
         ) from None
-    blocks, symbol = _take_symbol(reader.blocks, reader.removed, reader.stray_notes)
-    if not blocks:
+    if not reader.blocks:
         raise EmptyDraftError(
             _empty_message(reader.removed), source=source, where=reader.body_where
         )
     return Extraction(
-        tuple(blocks), tuple(reader.removed), tuple(reader.uncited() + reader.stray_notes), symbol
+        tuple(reader.blocks),
+        tuple(reader.removed),
+        tuple(reader.uncited() + reader.stray_notes),
+        reader.symbol,
     )
 
 
@@ -233,10 +239,11 @@ class _Reader:
 
     def __init__(self, root: _Element) -> None:
         self.root = root
-        self.tree = root.getroottree()
         self.blocks: list[Block] = []
         self.removed: list[Removed] = []
-        self.stray_notes: list[Footnote] = []  # cited by a block without text, before any block
+        self.stray_notes: list[Footnote] = []  # cited before the first block, by one not kept
+        self.symbol: str | None = None
+        self._paths: dict[_Element, str] = {}
         self._number = ""  # an <ol> item's generated number, for the item's first block
         self._prefix = ""  # a table row's point label, for the first block of the next cell
         self._capturing = False
@@ -329,10 +336,27 @@ class _Reader:
             number = ""  # the item prints its own marker; a generated one would double it
         level = _HEADING_LEVELS.get(_tag(run.owner) or "", 0)
         role: BlockRole = "heading" if level else "paragraph"
-        self.blocks.append(Block(text, self._ref(run.owner), role, level, number, notes))
+        source = self._ref(run.owner)
+        # Markup that makes a block a heading or a list item says it is text, not furniture; a
+        # note's own text is never furniture either ("A/AC.291/22" may be all a note says).
+        if level or number or self._capturing or not self._is_furniture(text, source):
+            self.blocks.append(Block(text, source, role, level, number, notes))
+        else:
+            self._attach_to_previous(notes)
+
+    def _is_furniture(self, text: str, source: SourceRef) -> bool:
+        """Page furniture saved with the page, as UN mastheads are: symbol, Distr., job number."""
+        kind = layout().furniture_kind(text)
+        if kind is None:
+            return False
+        if kind == "symbol":
+            self.symbol = self.symbol or text
+        self.removed.append(Removed(kind, text, source))
+        return True
 
     def _attach_to_previous(self, notes: tuple[Footnote, ...]) -> None:
-        """A reference standing alone (``<p><a href="#fn1">1</a></p>``) cites the block before."""
+        """A reference standing alone (``<p><a href="#fn1">1</a></p>``) or in a paragraph removed
+        as furniture cites the block before."""
         if not notes:
             return
         if self.blocks:
@@ -361,7 +385,35 @@ class _Reader:
             self.removed.append(Removed(kind, text, self._ref(element)))
 
     def _ref(self, element: _Element) -> SourceRef:
-        return SourceRef(path=self.tree.getpath(element))
+        return SourceRef(path=self._path(element))
+
+    def _path(self, element: _Element) -> str:
+        """The element's XPath, as ``getpath`` writes it (``/html/body/div[2]/p``).
+
+        Each parent's children are named in one pass and remembered: ``getpath`` counts the
+        siblings again for every element, which grows with the square of a flat page's length.
+        """
+        unnamed = [element]
+        while unnamed[-1] not in self._paths:
+            parent = unnamed[-1].getparent()
+            if parent is None:
+                self._paths[unnamed[-1]] = f"/{unnamed[-1].tag}"
+            else:
+                unnamed.append(parent)
+        for parent in reversed(unnamed[1:]):  # top down, so that each parent is named first
+            self._name_children(parent)
+        return self._paths[element]
+
+    def _name_children(self, parent: _Element) -> None:
+        base = self._paths[parent]
+        children = [child for child in parent if isinstance(child.tag, str)]
+        totals = Counter(child.tag for child in children)
+        seen: Counter[str] = Counter()
+        for child in children:
+            tag = str(child.tag)
+            seen[tag] += 1
+            index = f"[{seen[tag]}]" if totals[tag] > 1 else ""
+            self._paths[child] = f"{base}/{tag}{index}"
 
     # Footnotes.
 
@@ -401,11 +453,17 @@ class _Reader:
 
 
 def _note_bodies(root: _Element) -> list[_Element]:
-    """Footnote texts, outermost only: pandoc's list items, Word's ``ftn`` divisions, asides."""
+    """Footnote texts, outermost only: pandoc's list items, Word's ``ftn`` divisions, asides,
+    EUR-Lex's ``oj-note`` paragraphs, and any element that a reference points at and that opens
+    with a link back to that reference."""
+    targets = {target for link in root.iter("a") if (target := _target(link))}
+    linked = _linked_bodies(root)
     found: list[_Element] = []
     taken: set[_Element] = set()
     for element in root.iter():
-        if _tag(element) is None or not _is_note_body(element):
+        if _tag(element) is None:
+            continue
+        if element not in linked and not _is_note_body(element, targets):
             continue
         if not any(ancestor in taken for ancestor in element.iterancestors()):
             found.append(element)
@@ -413,16 +471,82 @@ def _note_bodies(root: _Element) -> list[_Element]:
     return found
 
 
-def _is_note_body(element: _Element) -> bool:
+def _is_note_body(element: _Element, targets: set[str]) -> bool:
+    """A note by its markup; *targets* are the ids and names that in-page links point at."""
     ident = element.get("id") or ""
     tag = _tag(element)
-    if element.get("role") in ("doc-footnote", "doc-endnote"):
+    classes = _classes(element)
+    if element.get("role") in ("doc-footnote", "doc-endnote") or "oj-note" in classes:
         return True
     if tag == "li" and ident:
         return any(_is_notes_section(ancestor) for ancestor in element.iterancestors())
     if tag == "div" and _WORD_NOTE_ID.fullmatch(ident):
         return True
-    return bool(ident) and "footnote" in _classes(element)
+    if "note" in classes:
+        # Older EUR-Lex pages; the class is too common elsewhere ("Note: ...") to be enough alone.
+        opener = _opening_link(element)
+        anchors = [ident, *((opener.get("id"), opener.get("name")) if opener is not None else ())]
+        return any(anchor in targets for anchor in anchors if anchor)
+    return bool(ident) and "footnote" in classes
+
+
+def _linked_bodies(root: _Element) -> set[_Element]:
+    """Notes known by their links alone: a reference ``<a id="r1" href="#n1">1</a>`` points at
+    the note (or at a link inside it), and the note opens with ``<a href="#r1">1</a>``.
+
+    Both links must show a marker, not words, and the note must come after its reference, so
+    that a table of contents whose headings link back to it is not taken for notes.
+    """
+    elements: dict[str, _Element] = {}
+    order: dict[_Element, int] = {}
+    for position, element in enumerate(root.iter()):
+        if _tag(element) is None:
+            continue
+        order[element] = position
+        for value in (element.get("id"), element.get("name")):
+            if value:
+                elements.setdefault(value, element)
+    found: set[_Element] = set()
+    for reference in root.iter("a"):
+        target = elements.get(_target(reference) or "")
+        own = {value for value in (reference.get("id"), reference.get("name")) if value}
+        if target is None or not own or not _shows_marker(reference):
+            continue
+        # A reference may point at the note's own back-link (EUR-Lex, Word): the note is then
+        # the block around that link.
+        body = _enclosing_block(target) if _tag(target) == "a" else target
+        if body is None or _tag(body) in _HEADING_LEVELS or order[body] < order[reference]:
+            continue
+        back = _opening_link(body)
+        if back is not None and _target(back) in own and _shows_marker(back):
+            found.add(body)
+    return found
+
+
+def _enclosing_block(element: _Element) -> _Element | None:
+    return next((a for a in element.iterancestors() if _tag(a) in _BLOCKS), None)
+
+
+def _shows_marker(link: _Element) -> bool:
+    """True when a link shows a note's marker (``1``, ``(12)``, ``[*]``, ``↩``), not words."""
+    shown = _collapse(_text_of(link))
+    marker = _clean_marker(shown)
+    return bool(shown) and len(marker) <= 4 and " " not in marker
+
+
+def _opening_link(element: _Element) -> _Element | None:
+    return next((e for e in _opening(element) if _tag(e) == "a"), None)
+
+
+def _opening(element: _Element) -> Iterator[_Element]:
+    """The elements that open *element* before any text, outermost first: ``<p><a><sup>1``
+    gives the ``a``, then the ``sup``."""
+    while not (element.text or "").strip():
+        children = [child for child in element if _tag(child) is not None]
+        if not children:
+            return
+        element = children[0]
+        yield element
 
 
 def _is_notes_section(element: _Element) -> bool:
@@ -456,15 +580,14 @@ def _reference_anchors(root: _Element, anchors: dict[str, int]) -> set[str]:
 def _leading_label(body: _Element, is_back_link: Callable[[_Element], bool]) -> _Element | None:
     """The element that opens a note with its number: ``<sup>2</sup>``, Word's ``[1]`` link,
     docutils' ``<span class="label">``."""
-    element = body
-    while not (element.text or "").strip():
-        children = [child for child in element if _tag(child) is not None]
-        if not children:
-            return None
-        element = children[0]
-        if _tag(element) == "sup" or "label" in _classes(element) or is_back_link(element):
-            return element
-    return None
+    return next(
+        (
+            element
+            for element in _opening(body)
+            if _tag(element) == "sup" or "label" in _classes(element) or is_back_link(element)
+        ),
+        None,
+    )
 
 
 def _point_label(cells: list[_Element]) -> str:
@@ -476,23 +599,6 @@ def _point_label(cells: list[_Element]) -> str:
         return label
     marker = layout().marker(label + " ")
     return label if marker is not None and not marker.text else ""
-
-
-def _take_symbol(
-    blocks: list[Block], removed: list[Removed], notes: list[Footnote]
-) -> tuple[list[Block], str | None]:
-    """A document symbol on its own (``A/AC.291/22``) is furniture, as in the text reader."""
-    spec = layout()
-    kept: list[Block] = []
-    symbol: str | None = None
-    for block in blocks:
-        if block.role == "paragraph" and "/" in block.text and spec.symbol.fullmatch(block.text):
-            removed.append(Removed("symbol", block.text, block.source))
-            notes.extend(block.footnotes)
-            symbol = symbol or block.text
-        else:
-            kept.append(block)
-    return kept, symbol
 
 
 def _empty_message(removed: list[Removed]) -> str:
@@ -549,42 +655,9 @@ def _integer(value: str | None) -> int | None:
 def _list_number(number: int, style: str) -> str:
     """``3`` as an ``<ol type=...>`` shows it: ``3.``, ``(c)``, ``(iii)``, ``(C)``, ``(III)``."""
     if style in ("a", "A") and number >= 1:
-        word = _alphabetic(number)
-    elif style in ("i", "I") and 1 <= number < 4000:
-        word = _roman(number)
+        word = int_to_letters(number)
+    elif style in ("i", "I") and 1 <= number <= 3999:
+        word = int_to_roman(number)
     else:
         return f"{number}."  # what a browser shows when the style cannot write the number
     return f"({word.upper() if style.isupper() else word})"
-
-
-def _alphabetic(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
-
-
-_ROMAN_DIGITS: Final = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
-
-
-def _roman(number: int) -> str:
-    digits = ""
-    for value, digit in _ROMAN_DIGITS:
-        count, number = divmod(number, value)
-        digits += digit * count
-    return digits

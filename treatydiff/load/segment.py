@@ -16,6 +16,7 @@ import attrs
 
 from treatydiff.exceptions import DraftStructureError, EmptyDraftError
 from treatydiff.load.blocks import Block, Extraction
+from treatydiff.load.numbers import eid_number, has_brackets, unique_eid
 from treatydiff.load.patterns import Heading, Layout, layout
 from treatydiff.model import (
     Article,
@@ -25,12 +26,10 @@ from treatydiff.model import (
     Provision,
     ProvisionKind,
     SourceRef,
-    normalize_number,
 )
 
 __all__ = ["segment"]
 
-_BRACKETS = re.compile(r"\[[^\[\]]*\]")
 _ROMAN = frozenset(
     "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
 )
@@ -57,7 +56,7 @@ class _Node:
 
     def freeze(self, parent_eid: str, taken: set[str]) -> Provision:
         own = f"{self.prefix}_{self.num}" if self.num else self.prefix
-        eid = _unique(f"{parent_eid}__{own}", taken)
+        eid = unique_eid(f"{parent_eid}__{own}", taken)
         return Provision(
             kind=self.kind,
             eid=eid,
@@ -65,7 +64,7 @@ class _Node:
             num=self.num,
             marker=self.marker,
             children=tuple(child.freeze(eid, taken) for child in self.children),
-            brackets=bool(_BRACKETS.search(self.text)),
+            brackets=has_brackets(self.text),
             status=tuple(self.status),
             footnotes=tuple(self.footnotes),
             source=self.source,
@@ -282,7 +281,7 @@ class _Segmenter:
         self.phase = "body"
         if heading.kind == "article":
             parent = self.open_divisions[-1].eid if self.open_divisions else None
-            eid = _unique(f"art_{_eid_number(heading.num, roman=False)}", self.eids)
+            eid = unique_eid(f"art_{eid_number(heading.num, roman=False)}", self.eids)
             article = _ArticleBuilder(heading, eid, parent, block.source, heading.heading)
             article.status.extend(status)
             article.footnotes.extend(block.footnotes)
@@ -298,12 +297,12 @@ class _Segmenter:
         parent = self.open_divisions[-1].eid if self.open_divisions else None
         prefix = self.spec.division_eids[heading.kind]
         num = (
-            _eid_number(heading.num)
+            eid_number(heading.num)
             if heading.num
             else str(1 + sum(d.heading.kind == heading.kind for d in self.divisions))
         )
         own = f"{prefix}_{num}"
-        eid = _unique(f"{parent}__{own}" if parent else own, self.eids)
+        eid = unique_eid(f"{parent}__{own}" if parent else own, self.eids)
         division = _DivisionBuilder(heading, eid, parent, block.source, heading.heading)
         division.status.extend(status)
         division.footnotes.extend(block.footnotes)
@@ -412,33 +411,6 @@ def _merge_bare_markers(blocks: Sequence[Block]) -> Iterator[Block]:
 
 def _title_like(text: str, spec: Layout) -> bool:
     return len(text.split()) <= 60 and not re.search(r"[.;:,]$", text) and spec.marker(text) is None
-
-
-def _eid_number(num: str, *, roman: bool = True) -> str:
-    compact = normalize_number(num)
-    if compact in layout().number_words:  # "PART ONE"
-        return str(layout().number_words[compact])
-    if roman and compact and set(compact) <= set("ivxlc"):
-        return str(_roman_to_int(compact))
-    return re.sub(r"[^0-9a-z]", "", compact)
-
-
-def _roman_to_int(roman: str) -> int:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-    total = 0
-    for char, following in zip(roman, [*roman[1:], ""], strict=True):
-        value = values[char]
-        total += -value if following and values[following] > value else value
-    return total
-
-
-def _unique(eid: str, taken: set[str]) -> str:
-    candidate, counter = eid, 1
-    while candidate in taken:
-        counter += 1
-        candidate = f"{eid}_{counter}"
-    taken.add(candidate)
-    return candidate
 
 
 def _preview(text: str) -> str:
