@@ -90,6 +90,7 @@ class Vocabulary:
     broadening: re.Pattern[str]
     limiting: re.Pattern[str]
     safeguards: re.Pattern[str]
+    safeguard_weights: dict[str, float]
     exceptions: re.Pattern[str]
     exception_lists: re.Pattern[str]
     intent: re.Pattern[str]
@@ -152,6 +153,7 @@ def vocabulary() -> Vocabulary:
         broadening=phrases_pattern(data["scope"]["broadening"]),
         limiting=phrases_pattern(data["scope"]["limiting"]),
         safeguards=phrases_pattern(data["safeguards"]["phrases"]),
+        safeguard_weights=dict(data["safeguards"]["weights"]),
         exceptions=phrases_pattern(data["exceptions"]["phrases"]),
         exception_lists=phrases_pattern(data["exceptions"]["lists"]),
         intent=phrases_pattern(data["intent"]["phrases"]),
@@ -310,7 +312,27 @@ def scope(ctx: ChangeContext) -> Iterator[Finding]:
 
 
 def safeguards(ctx: ChangeContext) -> Iterator[Finding]:
-    """Protections (review, authorisation, remedy, proportionality ...) added or removed."""
+    """Protections (review, authorisation, remedy, proportionality ...) added or removed.
+
+    One safeguard replaced by another counts as the one that weighs more: "prior judicial
+    authorization" -> "independent review" is a safeguard removed.
+    """
+    added, removed = _shift(ctx.vocabulary.safeguards, ctx.old, ctx.new)
+    if added and removed and not (ctx.added or ctx.deleted):
+        weights = ctx.vocabulary.safeguard_weights
+        gained = sum(weights.get(term, 1) for term in added)
+        lost = sum(weights.get(term, 1) for term in removed)
+        if lost != gained:
+            kind = "safeguard-removed" if lost > gained else "safeguard-added"
+            stronger, weaker = (removed, added) if lost > gained else (added, removed)
+            evidence = (*removed, *added)
+            detail = (
+                f"{_listing(weaker)} in place of {_listing(stronger)}"
+                if lost > gained
+                else (f"{_listing(stronger)} in place of {_listing(weaker)}")
+            )
+            yield Finding(kind, evidence, detail)
+            return
     yield from _term_findings(
         ctx, ctx.vocabulary.safeguards, "safeguard-added", "safeguard-removed"
     )

@@ -10,6 +10,7 @@ changes (editorial, renumbered references) match no rule by construction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -84,15 +85,16 @@ def tag_change(change: Change, setting: ChangeSetting, concern: Concern) -> Conc
 def role_of(concern: Concern, setting: ChangeSetting) -> Role:
     """Whether the provision is a safeguard or a power for *concern*.
 
-    A heading of a safeguard article decides; otherwise the concern's protective and risky words
-    in the provision and its chapeau are counted; a tie falls back to the concern's default.
+    The concern's protective and risky words in the provision and its chapeau are counted: a
+    permission to transfer data is a power even in an article on data protection. A tie goes to
+    the article's heading (a safeguard article), then to the concern's default.
     """
-    if concern.safeguard_headings and concern.safeguard_headings.search(setting.heading):
-        return "safeguard"
     protective = len(concern.protective.findall(setting.text)) if concern.protective else 0
     risky = len(concern.risky.findall(setting.text)) if concern.risky else 0
     if protective != risky:
         return "safeguard" if protective > risky else "power"
+    if concern.safeguard_headings and concern.safeguard_headings.search(setting.heading):
+        return "safeguard"
     return concern.default_role
 
 
@@ -183,12 +185,18 @@ def _match(
     for pattern, side in ((rule.added, 0), (rule.removed, 1)):
         if pattern is None:
             continue
-        terms = term_shift(pattern, change.old_text, change.new_text)[side]
+        # Brackets mark text not yet agreed, not words: "[by means of]" reads "by means of".
+        old, new = (_unbracketed(text) for text in (change.old_text, change.new_text))
+        terms = term_shift(pattern, old, new)[side]
         if not terms:
             return None
         evidence += terms
         details.append(("adds " if side == 0 else "removes ") + ", ".join(f"“{t}”" for t in terms))
     return evidence, "; ".join(dict.fromkeys(details))
+
+
+def _unbracketed(text: str) -> str:
+    return re.sub(r"[\[\]]", "", re.sub(r"\]\s*\[", " ", text))
 
 
 _EFFECT_PHRASES = {
