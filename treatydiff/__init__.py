@@ -12,6 +12,7 @@ from treatydiff.align import (
 )
 from treatydiff.classify import Finding
 from treatydiff.compare import Change, Comparison, compare
+from treatydiff.concerns import ConcernPack, ConcernPackError, ConcernTag, load_concerns
 from treatydiff.exceptions import (
     DraftFormatError,
     DraftStructureError,
@@ -34,6 +35,9 @@ __all__ = [
     "Article",
     "Change",
     "Comparison",
+    "ConcernPack",
+    "ConcernPackError",
+    "ConcernTag",
     "Division",
     "Draft",
     "DraftFormatError",
@@ -60,6 +64,7 @@ __all__ = [
     "align",
     "compare",
     "load",
+    "load_concerns",
     "loads",
     "timeline",
 ]

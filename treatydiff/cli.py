@@ -15,6 +15,7 @@ from typing import TextIO
 
 from treatydiff import __version__
 from treatydiff.compare import compare
+from treatydiff.concerns import DEFAULT_PACK
 from treatydiff.exceptions import TreatydiffError
 from treatydiff.load import load
 from treatydiff.model import Draft
@@ -74,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--overrides", metavar="CSV", help="known correspondences: a table with columns old,new"
     )
+    compare.add_argument(
+        "--concerns",
+        metavar="PACK",
+        default=DEFAULT_PACK,
+        help=f"a concern pack: a packaged name or a TOML file (default: {DEFAULT_PACK})",
+    )
     compare.set_defaults(run=_compare)
 
     history = commands.add_parser(
@@ -106,7 +113,7 @@ def _outline(args: argparse.Namespace, out: TextIO) -> int:
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
     old, new = load(args.old), load(args.new)
-    comparison = compare(old, new, overrides=args.overrides)
+    comparison = compare(old, new, overrides=args.overrides, concerns=args.concerns)
     if args.output == "json":
         json.dump(comparison.alignment.rows(), out, indent=2, ensure_ascii=False)
         out.write("\n")

@@ -20,7 +20,10 @@ from treatydiff.normalize import DEFAULT_POLICY, NormalizationPolicy, Normalized
 from treatydiff.references import Renumbering
 from treatydiff.worddiff import Edit, WordDiff, diff_words
 
-__all__ = ["Change", "Comparison", "compare"]
+__all__ = ["EFFECT_SYMBOLS", "Change", "Comparison", "compare"]
+
+#: How reports mark an effect, so that it reads without colour too.
+EFFECT_SYMBOLS = {"addresses": "+", "worsens": "-", "mixed": "±"}
 
 
 @attrs.frozen
@@ -120,25 +123,37 @@ class Comparison:
         return dict(sorted(counts.items()))
 
     def to_text(self) -> str:
-        """A plain-text report: per article pair, its changes with kinds and an inline diff."""
+        """A plain-text report: per article pair, its changes with kinds, an inline diff and the
+        concern tags; then the summary per concern."""
         lines = [repr(self.alignment), ""]
         by_match: dict[int, list[Change]] = {}
         for change in self.changes:
             by_match.setdefault(self._match_index(change), []).append(change)
+        if -1 in by_match:
+            lines.append("Preamble")
+            lines.extend(self._change_lines(by_match[-1]))
         for index, match in enumerate(self.alignment.matches):
             changes = by_match.get(index, [])
             if not changes and match.relation == "unchanged" and not match.moved:
                 continue
             lines.append(_match_title(match))
-            for change in changes:
-                lines.append(
-                    f"  {change.id} {change.new_eid or change.old_eid}: {', '.join(change.kinds)}"
-                )
-                lines.append(f"      {change.inline()}")
-                for finding in change.findings:
-                    if finding.detail:
-                        lines.append(f"      - {finding.kind}: {finding.detail}")
+            lines.extend(self._change_lines(changes))
+        if self.concerns is not None:
+            lines += ["", f"Concerns ({self.concerns.id}): + addresses, - worsens, ± mixed"]
+            for concern, row in self.summary().items():
+                counts = f"+{row['addresses']} -{row['worsens']} ±{row['mixed']}"
+                lines.append(f"  {concern:<32} {counts:<12} {row['net']}")
         return "\n".join(lines).rstrip() + "\n"
+
+    def _change_lines(self, changes: list[Change]) -> Iterator[str]:
+        for change in changes:
+            yield f"  {change.id} {change.new_eid or change.old_eid}: {', '.join(change.kinds)}"
+            yield f"      {change.inline()}"
+            for finding in change.findings:
+                if finding.detail:
+                    yield f"      - {finding.kind}: {finding.detail}"
+            for tag in self.tags_for(change):
+                yield f"      {EFFECT_SYMBOLS[tag.effect]} {tag.concern}: {tag.rationale}"
 
     def _match_index(self, change: Change) -> int:
         for index, match in enumerate(self.alignment.matches):

@@ -1,4 +1,4 @@
-"""Follow every article through a whole negotiation: N drafts, N - 1 alignments.
+"""Follow every article through a whole negotiation: N drafts, N - 1 comparisons.
 
 Consecutive drafts are aligned pairwise; each article's lineage is the chain of matches that
 connects it across drafts (a split or merge joins chains). An article deleted in one draft and
@@ -15,6 +15,8 @@ from pathlib import Path
 import attrs
 
 from treatydiff.align import THRESHOLD, Alignment, Match, align
+from treatydiff.compare import Comparison, compare
+from treatydiff.concerns import DEFAULT_PACK, ConcernPack, load_concerns
 from treatydiff.exceptions import TreatydiffError, UnknownArticleError
 from treatydiff.model import Article, Draft
 
@@ -76,16 +78,20 @@ class Lineage:
 
 @attrs.frozen
 class Timeline:
-    """The drafts, the alignment of each consecutive pair, and the lineage of every article."""
+    """The drafts, the comparison of each consecutive pair, and the lineage of every article."""
 
     drafts: tuple[Draft, ...]
-    alignments: tuple[Alignment, ...]
+    comparisons: tuple[Comparison, ...]
     lineages: tuple[Lineage, ...]
 
     @property
-    def comparisons(self) -> tuple[Alignment, ...]:
-        """The pairwise alignments (later stages add changes and tags to each)."""
-        return self.alignments
+    def alignments(self) -> tuple[Alignment, ...]:
+        """The alignment of each consecutive pair."""
+        return tuple(comparison.alignment for comparison in self.comparisons)
+
+    def summary(self) -> dict[str, dict[str, dict[str, int | str]]]:
+        """Per step ("Zero draft -> Rev.1"), the per-concern summary of that comparison."""
+        return {f"{c.old.label} -> {c.new.label}": c.summary() for c in self.comparisons}
 
     def history(self, num: str | int, *, draft: Draft | str | int | None = None) -> Lineage:
         """The lineage of article *num* of *draft* (a draft, its label or index; default: the
@@ -146,10 +152,12 @@ def _cell(step: Step) -> str:
 def timeline(
     drafts: Sequence[Draft],
     *,
+    concerns: ConcernPack | str | Path | None = DEFAULT_PACK,
     overrides: Sequence[Mapping[str, str | Sequence[str] | None] | str | Path | None] | None = None,
 ) -> Timeline:
-    """Align each consecutive pair of *drafts* and follow every article through all of them.
+    """Compare each consecutive pair of *drafts* and follow every article through all of them.
 
+    *concerns* is the pack to tag the changes with (see :func:`~treatydiff.compare`);
     *overrides*, if given, holds one entry per consecutive pair (see :func:`~treatydiff.align`).
     """
     drafts = tuple(drafts)
@@ -167,14 +175,16 @@ def timeline(
             f"overrides needs one entry per consecutive pair ({len(drafts) - 1}), "
             f"not {len(pair_overrides)}"
         )
-    alignments = tuple(
-        align(old, new, overrides=extra)
+    pack = load_concerns(concerns) if isinstance(concerns, str | Path) else concerns
+    comparisons = tuple(
+        compare(old, new, concerns=pack, overrides=extra)
         for old, new, extra in zip(drafts, drafts[1:], pair_overrides, strict=False)
     )
+    alignments = [comparison.alignment for comparison in comparisons]
     edges = _edges(alignments)
     returns = _reappearances(drafts, alignments)
     lineages = _lineages(drafts, alignments, edges, returns)
-    return Timeline(drafts, alignments, tuple(lineages))
+    return Timeline(drafts, comparisons, tuple(lineages))
 
 
 def _edges(alignments: Sequence[Alignment]) -> dict[_Node, set[_Node]]:

@@ -76,7 +76,7 @@ def tag_change(change: Change, setting: ChangeSetting, concern: Concern) -> Conc
         concern=concern.id,
         effect=effect,
         confidence=confidence,
-        rationale=_rationale(change, concern, matched, effect, role),
+        rationale=_rationale(change, concern, matched, effect),
         evidence=evidence[:8],
         rule="+".join(dict.fromkeys(rule_ids)),
     )
@@ -211,11 +211,21 @@ def _rationale(
     concern: Concern,
     matched: list[tuple[ConcernRule, tuple[list[str], str]]],
     effect: Effect,
-    role: Role,
 ) -> str:
-    """One plain sentence: the article, what changed, why it matters, and the effect."""
-    reasons = list(dict.fromkeys(rule.because for rule, _ in matched))[:2]
-    detail = next((d for _, (_, d) in matched if d), "")
+    """One plain sentence: the article, what changed, why it matters, and the effect.
+
+    The reason is the surest rule's (for a mixed effect, the surest on each side), and the words
+    are that rule's own.
+    """
+    ranked = sorted(matched, key=lambda m: -m[0].confidence)
+    sides = ("addresses", "worsens", "mixed") if effect == "mixed" else (effect,)
+    chosen = [
+        next(m for m in ranked if m[0].effect == side)
+        for side in sides
+        if any(m[0].effect == side for m in ranked)
+    ]
+    reasons = list(dict.fromkeys(rule.because for rule, _ in chosen))
+    detail = next((d for _, (_, d) in chosen if d), "")
     what = f"{detail} ({' and '.join(reasons)})" if detail else " and ".join(reasons)
     place = change.where
     title = concern.title[:1].lower() + concern.title[1:]
