@@ -72,7 +72,7 @@ class Finding:
     """One kind of change in one provision, with the words that show it.
 
     ``evidence`` quotes the text (old words before new ones); ``detail`` says it in a phrase,
-    such as ``"may -> shall"`` or ``"four years -> two years (lowered)"``.
+    such as ``"may -> shall"`` or ``"four years -> two years (minimum lowered)"``.
     """
 
     kind: str
@@ -134,7 +134,8 @@ def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [r"[\w'-]+" if w == "*" else re.escape(w) for w in phrase.split()]
-        parts.append(r"\s+".join(words))
+        # Words may stand apart by commas too: "shall, where appropriate, ensure".
+        parts.append(r"[\s,]+".join(words))
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
 
 
@@ -305,6 +306,13 @@ def scope(ctx: ChangeContext) -> Iterator[Finding]:
     listed, unlisted = _list_items(ctx.diff.edits)
     broadened = [*wider, *unlimited, *listed]
     narrowed = [*narrower, *limited, *unlisted]
+    # Both ways at once ("the offences established in accordance with this Convention" -> "any
+    # serious crime"): the side with more evidence carries the change.
+    if broadened and narrowed and len(broadened) != len(narrowed):
+        if len(broadened) > len(narrowed):
+            narrowed = []
+        else:
+            broadened = []
     if broadened:
         yield Finding("scope-broadened", tuple(broadened), _scope_detail(wider, unlimited, listed))
     if narrowed:
@@ -359,7 +367,7 @@ def intent(ctx: ChangeContext) -> Iterator[Finding]:
 
 
 def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
-    """A number with a unit that changed: four years -> two years (lowered)."""
+    """A number with a unit that changed: four years -> two years (minimum lowered)."""
     if ctx.added or ctx.deleted:
         return
     old = _quantities(ctx.vocabulary.threshold, ctx.old)
@@ -368,9 +376,26 @@ def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
         for (a_text, a), (b_text, b) in zip(old[unit], new[unit], strict=False):
             if a != b:
                 direction = "raised" if b > a else "lowered"
+                bound = _bound(ctx.new, b_text) or _bound(ctx.old, a_text)
                 yield Finding(
-                    "threshold-changed", (a_text, b_text), f"{a_text} -> {b_text} ({direction})"
+                    "threshold-changed",
+                    (a_text, b_text),
+                    f"{a_text} -> {b_text} ({bound} {direction})",
                 )
+
+
+def _bound(text: str, quantity: str) -> str:
+    """Whether *quantity* is a ``maximum`` ("up to 90 days") or a ``minimum`` ("at least four
+    years", the default: a threshold)."""
+    at = text.find(quantity)
+    before = text[max(0, at - 30) : at].lower() if at >= 0 else ""
+    return "maximum" if _MAXIMUM.search(before) else "minimum"
+
+
+_MAXIMUM: Final = re.compile(
+    r"(?:up to|not exceeding|no longer than|not longer than|not more than|no more than|maximum of|"
+    r"at most|within|a period of)\s*$"
+)
 
 
 def definitions(ctx: ChangeContext) -> Iterator[Finding]:
@@ -467,11 +492,14 @@ def _listing(items: Sequence[str]) -> str:
 
 
 def _modal_key(phrase: str, strengths: dict[str, int]) -> str:
-    words = phrase.lower().split()
-    exact = " ".join(words)
-    if exact in strengths:
-        return exact
-    return f"{words[0]} * {words[-1]}"
+    """The vocabulary entry for a matched modal phrase: itself, else the longest plain entry it
+    starts with ("shall endeavour to ensure" is "shall endeavour"), else its wildcard form."""
+    words = re.findall(r"[\w'-]+", phrase.lower())
+    for length in range(len(words), 0, -1):
+        candidate = " ".join(words[:length])
+        if candidate in strengths and (length == len(words) or length > 1):
+            return candidate
+    return " ".join([words[0], *["*"] * (len(words) - 2), words[-1]])
 
 
 def _touched(pattern: re.Pattern[str], text: str, edits: Sequence[Edit], *, side: str) -> list[str]:
@@ -540,7 +568,8 @@ def _list_items(edits: Sequence[Edit]) -> tuple[list[str], list[str]]:
             if edit.op in ("equal", "replace") or not text.strip():
                 continue
             item = _LIST_ITEM.fullmatch(text) or _LIST_ITEM_BEFORE.fullmatch(text)
-            if item and not _CLAUSE.match(item["item"]) and not _explained(item["item"]):
+            short = item is not None and len(item["item"].split()) <= 4
+            if item and short and not _CLAUSE.match(item["item"]) and not _explained(item["item"]):
                 bucket.append(item["item"].strip())
     return inserted, deleted
 
@@ -561,7 +590,7 @@ def _explained(item: str) -> bool:
 # A clause, not a list item: "while mainstreaming ...", "that respect ...", "shall ...".
 _CLAUSE: Final = re.compile(
     r"(?:while|whilst|that|which|who|whose|where|when|if|unless|except|save|provided|to|in|by|"
-    r"for|with|as|shall|may|"
+    r"for|with|as|shall|may|of|other|than|at|on|from|within|without|under|not|taking|"
     r"should|must|is|are|be|has|have|the\s+\w+\s+(?:shall|may))\b",
     re.IGNORECASE,
 )
