@@ -179,4 +179,4 @@ def test_comparison_text_report(comparisons: dict[str, td.Comparison]) -> None:
     assert text.startswith("<Alignment '01-zero-draft' -> '02-rev1'")
     assert "Article 19 -> 18 (modified, renumbered): Conditions and safeguards" in text
     assert "[-shall,-]{+may, where appropriate and+}" in text
-    assert "- threshold-changed: four years -> two years (minimum lowered)" in text
+    assert "- threshold-changed: “four years” becomes “two years” (minimum lowered)" in text

@@ -72,7 +72,8 @@ class Finding:
     """One kind of change in one provision, with the words that show it.
 
     ``evidence`` quotes the text (old words before new ones); ``detail`` says it in a phrase,
-    such as ``"may -> shall"`` or ``"four years -> two years (minimum lowered)"``.
+    such as ``"“may” becomes “shall”"`` or ``"“four years” becomes “two years” (minimum
+    lowered)"``.
     """
 
     kind: str
@@ -267,7 +268,7 @@ def modal_strength(ctx: ChangeContext) -> Iterator[Finding]:
         a, b = strengths[_modal_key(before, strengths)], strengths[_modal_key(after, strengths)]
         if a != b:
             kind = "obligation-weakened" if b < a else "obligation-strengthened"
-            yield Finding(kind, (before, after), f"{before} -> {after}")
+            yield Finding(kind, (before, after), f"“{before}” becomes “{after}”")
             yield from _elements_required(ctx, before, after, strengthened=b > a)
 
 
@@ -282,8 +283,9 @@ def _elements_required(
     )
     if requires and intent:
         kind = "intent-added" if strengthened else "intent-removed"
-        how = "mandatory" if strengthened else "optional"
-        yield Finding(kind, (f"{after} require", *intent), f"{before} -> {after} require: {how}")
+        yield Finding(
+            kind, (f"{after} require", *intent), f"“{before} require” becomes “{after} require”"
+        )
 
 
 def qualifiers(ctx: ChangeContext) -> Iterator[Finding]:
@@ -367,7 +369,7 @@ def intent(ctx: ChangeContext) -> Iterator[Finding]:
 
 
 def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
-    """A number with a unit that changed: four years -> two years (minimum lowered)."""
+    """A number with a unit that changed: “four years” becomes “two years” (minimum lowered)."""
     if ctx.added or ctx.deleted:
         return
     old = _quantities(ctx.vocabulary.threshold, ctx.old)
@@ -380,7 +382,7 @@ def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
                 yield Finding(
                     "threshold-changed",
                     (a_text, b_text),
-                    f"{a_text} -> {b_text} ({bound} {direction})",
+                    f"“{a_text}” becomes “{b_text}” ({bound} {direction})",
                 )
 
 
