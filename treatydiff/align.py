@@ -64,6 +64,7 @@ Method = Literal[
     "number-and-place",
     "split-merge",
     "unmatched",
+    "report",  # read back from a saved JSON report, which does not record how
 ]
 
 #: The least similarity (0 to 1) for two articles to be matched on content alone. Below it,

@@ -194,9 +194,18 @@ _DAYS: Final = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 def provision_added_or_deleted(ctx: ChangeContext) -> Iterator[Finding]:
     """A provision (or a whole article) that appears or disappears."""
     if ctx.added:
-        yield Finding("provision-added", (_quote(ctx.new),), "new text")
+        yield Finding("provision-added", (_quote(ctx.new),), f"new text “{_opening(ctx.new)}”")
     elif ctx.deleted:
-        yield Finding("provision-deleted", (_quote(ctx.old),), "text deleted")
+        yield Finding(
+            "provision-deleted", (_quote(ctx.old),), f"deleted text “{_opening(ctx.old)}”"
+        )
+
+
+def _opening(text: str) -> str:
+    """The first line of *text* (an article's heading), cut at its first sentence: a name for it."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    sentence = re.split(r"(?<=[.;:])\s", first, maxsplit=1)[0]
+    return _quote(sentence, 70)
 
 
 def brackets(ctx: ChangeContext) -> Iterator[Finding]:

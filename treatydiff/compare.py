@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -86,6 +87,28 @@ class Comparison:
     tags: tuple[ConcernTag, ...] = ()
     concerns: ConcernPack | None = None
     policy: NormalizationPolicy = DEFAULT_POLICY
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report as plain data (``schema_version`` "1", see ``docs/reports.md``)."""
+        from treatydiff.report.to_json import comparison_dict
+
+        return comparison_dict(self)
+
+    def to_json(self) -> str:
+        """The JSON report: deterministic, so the same comparison gives the same bytes."""
+        from treatydiff.report.to_json import comparison_dict, dumps
+
+        return dumps(comparison_dict(self))
+
+    @classmethod
+    def from_json(
+        cls, text: str | bytes | Mapping[str, Any], *, source: str = "<report>"
+    ) -> Comparison:
+        """Reopen a saved JSON report. It holds what the report holds: labels, article numbers,
+        alignment, changes, tags and summary, not the drafts' full text."""
+        from treatydiff.report.to_json import comparison_from_json
+
+        return comparison_from_json(text, source=source)
 
     def tags_for(self, change: Change | str) -> tuple[ConcernTag, ...]:
         """The tags of one change (a :class:`Change` or its id)."""
