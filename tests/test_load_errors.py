@@ -96,9 +96,16 @@ def test_unknown_format_name() -> None:
 
 
 def test_missing_file() -> None:
-    """A missing path is a FileNotFoundError that names it."""
-    with pytest.raises(FileNotFoundError, match=r"nowhere\.txt: no such file"):
+    """A missing path is a FileNotFoundError (and a TreatydiffError) that names it."""
+    with pytest.raises(td.DraftNotFoundError, match=r"nowhere\.txt: no such file") as info:
         td.load("nowhere.txt")
+    assert isinstance(info.value, FileNotFoundError)
+
+
+def test_a_folder_is_not_a_draft(tmp_path: Path) -> None:
+    """Loading a folder is a FileAccessError naming it, not a traceback from deep inside."""
+    with pytest.raises(td.FileAccessError, match=str(tmp_path)):
+        td.load(tmp_path)
 
 
 def test_loads_refuses_bytes() -> None:

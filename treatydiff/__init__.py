@@ -15,9 +15,11 @@ from treatydiff.compare import Change, Comparison, compare
 from treatydiff.concerns import ConcernPack, ConcernPackError, ConcernTag, load_concerns
 from treatydiff.exceptions import (
     DraftFormatError,
+    DraftNotFoundError,
     DraftStructureError,
     EmptyDraftError,
     EncodingError,
+    FileAccessError,
     InputTooLargeError,
     MissingExtraError,
     TreatydiffError,
@@ -41,9 +43,11 @@ __all__ = [
     "Division",
     "Draft",
     "DraftFormatError",
+    "DraftNotFoundError",
     "DraftStructureError",
     "EmptyDraftError",
     "EncodingError",
+    "FileAccessError",
     "Finding",
     "Footnote",
     "InputTooLargeError",

@@ -32,7 +32,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -206,6 +206,18 @@ class Alignment:
             )
         lines.extend(f"conflict: {conflict}" for conflict in self.conflicts)
         return "\n".join(lines)
+
+    def to_dataframe(self) -> Any:
+        """The table as a pandas DataFrame (the ``pandas`` extra)."""
+        from treatydiff.report.to_frame import alignment_frame
+
+        return alignment_frame(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the matches that are not plain unchanged."""
+        from treatydiff.report.notebook import alignment_html
+
+        return alignment_html(self)
 
     def __repr__(self) -> str:
         counts = self.counts()

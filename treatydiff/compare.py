@@ -110,6 +110,30 @@ class Comparison:
 
         return comparison_from_json(text, source=source)
 
+    def to_markdown(self) -> str:
+        """A summary to paste into a brief: per concern, what worsened and what improved."""
+        from treatydiff.report.to_markdown import comparison_markdown
+
+        return comparison_markdown(self)
+
+    def to_html(self) -> str:
+        """One self-contained HTML page to open or share (no network, no external files)."""
+        from treatydiff.report.to_html import comparison_html
+
+        return comparison_html(self)
+
+    def to_dataframe(self) -> Any:
+        """One row per change and concern tag, as a pandas DataFrame (the ``pandas`` extra)."""
+        from treatydiff.report.to_frame import comparison_frame
+
+        return comparison_frame(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the per-concern summary and the first changes."""
+        from treatydiff.report.notebook import comparison_summary_html
+
+        return comparison_summary_html(self)
+
     def tags_for(self, change: Change | str) -> tuple[ConcernTag, ...]:
         """The tags of one change (a :class:`Change` or its id)."""
         change_id = change if isinstance(change, str) else change.id

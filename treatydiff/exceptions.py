@@ -9,9 +9,11 @@ from __future__ import annotations
 
 __all__ = [
     "DraftFormatError",
+    "DraftNotFoundError",
     "DraftStructureError",
     "EmptyDraftError",
     "EncodingError",
+    "FileAccessError",
     "InputTooLargeError",
     "MissingExtraError",
     "TreatydiffError",
@@ -57,6 +59,14 @@ class InputTooLargeError(DraftFormatError):
 
 class UnsupportedFormatError(TreatydiffError, ValueError):
     """The format was named wrongly, or could not be told from the suffix or the content."""
+
+
+class FileAccessError(TreatydiffError, OSError):
+    """The file cannot be read: a folder instead of a file, no permission, a device error."""
+
+
+class DraftNotFoundError(FileAccessError, FileNotFoundError):
+    """There is no file at the path given."""
 
 
 class MissingExtraError(TreatydiffError, ImportError):

@@ -287,6 +287,12 @@ class Draft:
             yield from element.footnotes if not isinstance(element, Division) else ()
         yield from self.footnotes
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the outline as a compact table."""
+        from treatydiff.report.notebook import draft_html
+
+        return draft_html(self)
+
     def __repr__(self) -> str:
         return (
             f"<Draft {self.label!r}: {len(self.articles)} articles, "

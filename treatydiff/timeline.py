@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -88,6 +89,30 @@ class Timeline:
     def alignments(self) -> tuple[Alignment, ...]:
         """The alignment of each consecutive pair."""
         return tuple(comparison.alignment for comparison in self.comparisons)
+
+    def to_markdown(self) -> str:
+        """Each step's summary as Markdown, one after the other."""
+        from treatydiff.report.to_markdown import timeline_markdown
+
+        return timeline_markdown(self)
+
+    def to_html(self) -> str:
+        """One self-contained HTML page following every article through the drafts."""
+        from treatydiff.report.to_html import timeline_html
+
+        return timeline_html(self)
+
+    def to_dataframe(self) -> Any:
+        """One row per lineage, a column per draft, as a pandas DataFrame (the ``pandas`` extra)."""
+        from treatydiff.report.to_frame import timeline_frame
+
+        return timeline_frame(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the lineage table."""
+        from treatydiff.report.notebook import timeline_summary_html
+
+        return timeline_summary_html(self)
 
     def summary(self) -> dict[str, dict[str, dict[str, int | str]]]:
         """Per step ("Zero draft -> Rev.1"), the per-concern summary of that comparison."""

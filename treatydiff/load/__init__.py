@@ -15,8 +15,10 @@ from typing import IO, Final
 import attrs
 
 from treatydiff.exceptions import (
+    DraftNotFoundError,
     EmptyDraftError,
     EncodingError,
+    FileAccessError,
     InputTooLargeError,
     UnsupportedFormatError,
 )
@@ -92,14 +94,24 @@ def _read_source(source: Source) -> tuple[str, bytes]:
         try:
             size = path.stat().st_size
         except FileNotFoundError:
-            raise FileNotFoundError(f"{path}: no such file; check the path") from None
+            raise DraftNotFoundError("no such file; check the path", source=str(path)) from None
+        except OSError as error:
+            raise FileAccessError(
+                f"cannot read the file ({error.strerror})", source=str(path)
+            ) from None
         if size > MAX_INPUT_BYTES:
             raise InputTooLargeError(
                 f"the file has {size:,} bytes, over the limit of {MAX_INPUT_BYTES:,}; "
                 "split it or check that it is a draft",
                 source=str(path),
             )
-        return str(path), path.read_bytes()
+        try:
+            return str(path), path.read_bytes()
+        except OSError as error:  # a folder, no permission, a device error
+            reason = error.strerror or type(error).__name__
+            raise FileAccessError(
+                f"cannot read the file ({reason}); give the path of a draft file", source=str(path)
+            ) from None
     if hasattr(source, "read"):
         name = str(getattr(source, "name", "<file>"))
         content = source.read(MAX_INPUT_BYTES + 1)

@@ -88,7 +88,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def dumps(data: Mapping[str, Any]) -> str:
+def dumps(data: Mapping[str, Any] | list[Any]) -> str:
     """Serialise report data the one way treatydiff does (UTF-8 text, two-space indent)."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
