@@ -87,6 +87,7 @@ ORDER_TIE = 0.05
 PART_CONTAINED, OWN_SHARE, WHOLE_COVERED = 0.5, 0.25, 0.6
 _RARE_WORDS = 12  # words per article that feed the candidate index
 _BAND = 6  # articles on either side of the expected position that are always candidates
+_PROVISION_BAND = 25  # provisions on either side of a provision's place that are compared
 
 
 class OverrideError(TreatydiffError, ValueError):
@@ -390,6 +391,7 @@ class _Matcher:
         self._identical()
         self._number_and_heading()
         self._similar()
+        self._number_and_related_heading()
         self._placeholders()
         self._gaps()
         self._splits_and_merges()
@@ -426,6 +428,24 @@ class _Matcher:
                     continue
                 score = self.corpus.score(i, j)
                 if score >= THRESHOLD / 2:
+                    self._pair(i, j, "number-and-heading", score)
+                    break
+
+    def _number_and_related_heading(self) -> None:
+        """An article that kept its number and its place, under a heading that grew or shrank
+        ("Registration" -> "Registration of relevant operators and of high-risk AI systems"),
+        rewritten enough to fall below the threshold: still the same article."""
+        anchors = sorted((g.old[0], g.new[0]) for g in self.groups if g.old and g.new)
+        for i in list(self._free_old()):
+            old = self.corpus.old[i]
+            expected = _expected_range(i, anchors, len(self.corpus.new))
+            for j in self.corpus.new_by_number.get(normalize_number(old.article.num), ()):
+                new = self.corpus.new[j]
+                related = _related_headings(old.heading, new.heading)
+                if j in self.new_taken or j not in expected or not related:
+                    continue
+                score = self.corpus.score(i, j)
+                if score >= GAP_THRESHOLD:
                     self._pair(i, j, "number-and-heading", score)
                     break
 
@@ -523,6 +543,14 @@ class _Matcher:
         for j in range(len(self.corpus.new)):
             if j not in self.new_taken:
                 self.groups.append(_Group([], [j], "unmatched"))
+
+
+def _related_headings(old: frozenset[str], new: frozenset[str]) -> bool:
+    """Headings that share most words, or one of which holds the other."""
+    if not old or not new:
+        return False
+    shared = len(old & new)
+    return shared == min(len(old), len(new)) or shared / len(old | new) >= 0.5
 
 
 def _expected_range(i: int, anchors: list[tuple[int, int]], size: int) -> range:
@@ -698,19 +726,27 @@ def _align_provisions(
     old_text = [numbers(p.text) for p in old]
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for j, provision in enumerate(new):
+        by_text[provision.text].append(j)
     for i, text in enumerate(old_text):
-        for j, provision in enumerate(new):
-            if j not in taken and provision.text == text:
-                pairs[i] = (j, 1.0)
-                taken.add(j)
-                break
+        free = [j for j in by_text.get(text, ()) if j not in taken]
+        if free:
+            pairs[i] = (free[0], 1.0)
+            taken.add(free[0])
     old_words = [Counter(words(t)) for t in old_text]
     new_words = [Counter(words(p.text)) for p in new]
+    # Provisions move little inside an article: score each against those near its place only,
+    # so that an article of two hundred points costs a band, not a square.
+    ratio = len(new) / max(1, len(old))
     scored = [
         (_dice(old_words[i], new_words[j]), i, j)
         for i in range(len(old))
         if i not in pairs
-        for j in range(len(new))
+        for j in range(
+            max(0, int(i * ratio) - _PROVISION_BAND),
+            min(len(new), int(i * ratio) + _PROVISION_BAND + 1),
+        )
         if j not in taken
     ]
     identical = set(pairs)
@@ -751,8 +787,12 @@ def _slot(i: int, pairs: dict[int, tuple[int, float]]) -> float:
 
 
 def _dice(a: Counter[str], b: Counter[str]) -> float:
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 1.0
+    total = a.total() + b.total()
+    if not total:
+        return 1.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = sum(min(count, large[word]) for word, count in small.items() if word in large)
+    return 2 * shared / total
 
 
 # -- overrides ----------------------------------------------------------------------------------

@@ -228,13 +228,39 @@ class _Segmenter:
             self.preamble_label = text
             return
         tree = self._tree()
-        next_marker = self.spec.marker(following.line) if following is not None else None
-        node = tree.add(block, text, self.spec, next_marker.num if next_marker else None)
         if self.phase == "preamble":
-            node.kind, node.prefix = "recital", "recital"
-            node.num = node.num if node.marker else str(len(tree.roots))
+            node = self._recital(block, text)
+        else:
+            next_marker = self.spec.marker(following.line) if following is not None else None
+            node = tree.add(block, text, self.spec, next_marker.num if next_marker else None)
         node.status.extend(status)
         node.footnotes.extend(block.footnotes)
+
+    def _recital(self, block: Block, text: str) -> _Node:
+        """Recitals and citations stand side by side, numbered "(1)" or not: a flat list."""
+        marker = self.spec.marker(text)
+        number = str(len(self.preamble.roots) + 1)
+        if marker is not None:
+            node = _Node(
+                "recital", "recital", marker.num, marker.marker, marker.text.strip(), block.source
+            )
+        else:
+            node = _Node("recital", "recital", number, "", text, block.source)
+        self.preamble.roots.append(node)
+        return node
+
+    def _name_citations(self) -> None:
+        """Where recitals are numbered ("(1) Whereas ..."), the unnumbered blocks around them are
+        citations ("Having regard to ..."), counted apart: ``preamble__citation_2``."""
+        if not any(node.marker for node in self.preamble.roots):
+            return
+        citations = [node for node in self.preamble.roots if not node.marker]
+        for count, node in enumerate(citations, start=1):
+            node.prefix, node.num = "citation", str(count)
+
+    def _frozen_preamble(self, taken: set[str]) -> tuple[Provision, ...]:
+        self._name_citations()
+        return self.preamble.freeze("preamble", taken)
 
     def _is_article_title(self, heading: Heading) -> bool:
         return (
@@ -345,7 +371,7 @@ class _Segmenter:
         return Draft(
             label=label,
             title=" ".join(self.title),
-            preamble=self.preamble.freeze("preamble", taken),
+            preamble=self._frozen_preamble(taken),
             divisions=divisions,
             articles=articles,
             closing=self.closing.freeze("conclusions", taken),
