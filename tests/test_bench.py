@@ -15,6 +15,7 @@ from conftest import ROOT
         ("bench_load.py", ["--articles", "5", "--repeat", "1"], "5 articles, PDF layout"),
         ("bench_align.py", ["--sizes", "10", "20", "40"], "growth 20 -> 40 articles"),
         ("bench_compare.py", ["--repeat", "1"], "treatydiff compare"),
+        ("bench_scale.py", ["--sizes", "1500", "--limit", "60"], "treatydiff (load + compare)"),
     ],
 )
 def test_benchmark_smoke(script: str, arguments: list[str], expected: str) -> None:

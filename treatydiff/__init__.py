@@ -11,7 +11,7 @@ from treatydiff.align import (
     align,
 )
 from treatydiff.classify import Finding
-from treatydiff.compare import Change, Comparison, compare
+from treatydiff.compare import Change, Comparison, compare, compare_many
 from treatydiff.concerns import ConcernPack, ConcernPackError, ConcernTag, load_concerns
 from treatydiff.exceptions import (
     DraftFormatError,
@@ -67,6 +67,7 @@ __all__ = [
     "UnsupportedFormatError",
     "align",
     "compare",
+    "compare_many",
     "load",
     "load_concerns",
     "loads",
