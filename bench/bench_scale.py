@@ -11,7 +11,9 @@ paragraphs deleted and words changed all through. Each method diffs the same pai
 * treatydiff: loading both drafts, then the full pipeline (alignment, word diffs of each aligned
   pair, classification, concern tags);
 * difflib: ``SequenceMatcher`` over the words of the whole texts, as a plain script would;
-* diff-match-patch: the whole texts with words encoded as characters, default settings;
+* diff-match-patch: the whole texts with words encoded as characters, with its default 1 s
+  timeout (after which it settles for a coarser, non-minimal diff) and with timeout 0 (a minimal
+  diff, as treatydiff computes for each aligned pair);
 * redlines: the ``redlines`` package's word-level redline of the whole texts, if installed.
 
 It prints wall time, peak memory (tracemalloc, in a second run) and the ratio of each method's
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import platform
 import random
 import statistics
@@ -80,24 +83,32 @@ def pair(words: int, seed: int = 7) -> tuple[str, str]:
         count += len(" ".join(article[1]).split())
     rng = random.Random(seed)
     new = [(heading, list(paragraphs)) for heading, paragraphs in old]
-    new.insert(2, ("Respect for human rights", ["Each Party shall respect human rights."]))
-    for index in rng.sample(range(len(new)), k=max(1, len(new) // 8)):
+    # As between real drafts: a third of the articles edited, a few moved or deleted, a new one
+    # near the start that renumbers all the rest.
+    for index in rng.sample(range(len(new)), k=max(1, len(new) // 3)):
         heading, paragraphs = new[index]
-        edited = []
-        for paragraph in paragraphs:
-            paragraph = (
-                paragraph.replace(" shall ", " may ", 1) if rng.random() < 0.3 else paragraph
-            )
-            paragraph = (
-                paragraph.replace("intentionally", "", 1) if rng.random() < 0.3 else paragraph
-            )
-            if rng.random() < 0.1:
-                continue
-            edited.append(paragraph)
-        new[index] = (heading, edited or paragraphs)
+        kept = [_edited(rng, p) for p in paragraphs if rng.random() > 0.1]
+        new[index] = (heading, kept or paragraphs)
+    for _ in range(max(1, len(new) // 50)):
+        new.insert(rng.randrange(len(new)), new.pop(rng.randrange(len(new))))
+    for _ in range(max(1, len(new) // 100)):
+        del new[rng.randrange(3, len(new))]
+    new.insert(2, ("Respect for human rights", ["Each Party shall respect human rights."]))
     old_text, new_text = render(old), render(new)
     shift = Renumbering({str(n): str(n + 1) for n in range(3, len(old) + 1)})
     return old_text, shift(new_text)
+
+
+def _edited(rng: random.Random, paragraph: str) -> str:
+    """A paragraph with a modal weakened, an intent word dropped or a few words changed."""
+    if rng.random() < 0.3:
+        paragraph = paragraph.replace(" shall ", " may ", 1)
+    if rng.random() < 0.3:
+        paragraph = paragraph.replace("intentionally", "", 1)
+    words = paragraph.split(" ")
+    for _ in range(rng.randint(0, 3)):
+        words[rng.randrange(len(words))] = rng.choice(["any", "all", "relevant", "appropriate"])
+    return " ".join(words)
 
 
 def run_treatydiff(old: str, new: str) -> int:
@@ -110,13 +121,14 @@ def run_difflib(old: str, new: str) -> int:
     return sum(1 for op in matcher.get_opcodes() if op[0] != "equal")
 
 
-def run_dmp(old: str, new: str) -> int:
+def run_dmp(old: str, new: str, *, timeout: float = 1.0) -> int:
     codes: dict[str, str] = {}
 
     def encode(text: str) -> str:
         return "".join(codes.setdefault(w, chr(0x100 + len(codes))) for w in text.split())
 
     engine = diff_match_patch()
+    engine.Diff_Timeout = timeout
     diffs = engine.diff_main(encode(old), encode(new), False)
     engine.diff_cleanupSemantic(diffs)
     return sum(1 for op, _ in diffs if op != 0)
@@ -131,7 +143,8 @@ def run_redlines(old: str, new: str) -> int:
 METHODS: dict[str, Callable[[str, str], int]] = {
     "treatydiff (load + compare)": run_treatydiff,
     "difflib, whole text": run_difflib,
-    "diff-match-patch, whole text": run_dmp,
+    "diff-match-patch, 1 s timeout": run_dmp,
+    "diff-match-patch, minimal": functools.partial(run_dmp, timeout=0),
     "redlines, whole text": run_redlines,
 }
 
