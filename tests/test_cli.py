@@ -58,13 +58,20 @@ def test_timeline_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("<Timeline '01-zero-draft' -> '02-rev1' -> '03-rev2' -> '04-final'")
 
 
-def test_demo_runs_from_the_clone() -> None:
-    """`treatydiff demo` runs as a program on the shipped fixtures."""
+def test_demo_runs_from_the_clone(tmp_path) -> None:
+    """`treatydiff demo` runs as a program on the shipped fixtures and writes its HTML report."""
     result = subprocess.run(
-        [sys.executable, "-m", "treatydiff.cli", "demo"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "treatydiff.cli", "demo"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     )
     assert "4 fictional drafts" in result.stdout
     assert "<Timeline" in result.stdout
+    report = tmp_path / "treatydiff-demo.html"
+    assert f"The HTML report is at {report}" in result.stdout
+    assert report.read_text("utf-8").lower().startswith("<!doctype html>")
 
 
 def test_demo_without_fixtures(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
