@@ -339,19 +339,7 @@ def _article_change(
     old_text, new_text = (text, "") if old else ("", text)
     diff = diff_words(old_text, new_text, policy=policy)
     ctx = ChangeContext(old_text, new_text, diff, vocabulary(), old, new, new_draft)
-    findings = classify(ctx)
-    yield Change(
-        "",
-        old.num if old else None,
-        new.num if new else None,
-        old.eid if old else None,
-        new.eid if new else None,
-        _kinds(findings),
-        old_text,
-        new_text,
-        diff.edits,
-        findings,
-    )
+    yield _typed(ctx, old.eid if old else None, new.eid if new else None)
 
 
 def _heading_change(
@@ -363,23 +351,9 @@ def _heading_change(
     diff = diff_words(
         old.heading, new.heading, policy=policy, renumbering=renumbering, heading=True
     )
-    if not diff.changed:
-        return
-    ctx = ChangeContext(old.heading, new.heading, diff, vocabulary(), old, new, heading=True)
-    findings = classify(ctx)
-    yield Change(
-        "",
-        old.num,
-        new.num,
-        f"{old.eid}__heading",
-        f"{new.eid}__heading",
-        _kinds(findings),
-        old.heading,
-        new.heading,
-        diff.edits,
-        findings,
-        diff.normalized,
-    )
+    if diff.changed:
+        ctx = ChangeContext(old.heading, new.heading, diff, vocabulary(), old, new, heading=True)
+        yield _typed(ctx, f"{old.eid}__heading", f"{new.eid}__heading")
 
 
 def _change(
@@ -393,27 +367,31 @@ def _change(
     *,
     parent: str = "",
 ) -> Change | None:
-    old_text = _text(old)
-    new_text = _text(new)
+    old_text, new_text = _text(old), _text(new)
     diff = diff_words(old_text, new_text, policy=policy, renumbering=renumbering)
     if not diff.changed:
         return None
     ctx = ChangeContext(
         old_text, new_text, diff, vocabulary(), old_article, new_article, new_draft, parent=parent
     )
+    return _typed(ctx, old.eid if old else None, new.eid if new else None)
+
+
+def _typed(ctx: ChangeContext, old_eid: str | None, new_eid: str | None) -> Change:
+    """The change that *ctx* describes, classified (its id is given once all are known)."""
     findings = classify(ctx)
     return Change(
-        "",
-        old_article.num if old_article else None,
-        new_article.num if new_article else None,
-        old.eid if old else None,
-        new.eid if new else None,
-        _kinds(findings),
-        old_text,
-        new_text,
-        diff.edits,
-        findings,
-        diff.normalized,
+        id="",
+        old_article=ctx.old_article.num if ctx.old_article else None,
+        new_article=ctx.new_article.num if ctx.new_article else None,
+        old_eid=old_eid,
+        new_eid=new_eid,
+        kinds=_kinds(findings),
+        old_text=ctx.old,
+        new_text=ctx.new,
+        edits=ctx.diff.edits,
+        findings=findings,
+        normalized=ctx.diff.normalized,
     )
 
 
