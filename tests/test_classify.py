@@ -143,6 +143,12 @@ WEAKENED = [
 
 NOT_WEAKENED = [
     pytest.param(
+        "The database shall contain the information listed in the annex.",
+        "The database shall contain the information listed in the annex and comply with the "
+        "applicable accessibility requirements.",
+        id="applicable-requirements-are-a-duty",
+    ),
+    pytest.param(
         "A State Party may require, as an element of the offence, that security measures "
         "have been circumvented.",
         "A State Party shall require, as an element of the offence, that security "
@@ -504,6 +510,16 @@ NOT_NARROWED = [
         "intentionally, the obstruction of the operation of an information and "
         "communications technology system.",
         id="without-right-deleted",
+    ),
+    pytest.param(
+        "'Real-time remote biometric identification system' means a remote biometric "
+        "identification system whereby the capturing of biometric data and the identification "
+        "occur without a significant delay.",
+        "'Real-time remote biometric identification system' means a remote biometric "
+        "identification system whereby the capturing of biometric data and the identification "
+        "occur without a significant delay, comprising not only instant identification but also "
+        "limited short delays in order to avoid circumvention.",
+        id="not-only-widens",
     ),
 ]
 

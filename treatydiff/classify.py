@@ -130,14 +130,18 @@ class ChangeContext:
 Rule = Callable[[ChangeContext], Iterable[Finding]]
 
 
-def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for *phrases*: whole words, any case, longest first, "*" for any one word."""
+def phrases_pattern(phrases: Iterable[str], *, not_after: Iterable[str] = ()) -> re.Pattern[str]:
+    """One pattern for *phrases*: whole words, any case, longest first, "*" for any one word.
+
+    A phrase right after one of the words *not_after* does not match.
+    """
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [r"[\w'-]+" if w == "*" else re.escape(w) for w in phrase.split()]
         # Words may stand apart by commas too: "shall, where appropriate, ensure".
         parts.append(r"[\s,]+".join(words))
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
+    guards = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in not_after)
+    return re.compile(rf"(?<![\w-]){guards}(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -153,7 +157,9 @@ def vocabulary() -> Vocabulary:
         modal_pattern=phrases_pattern(data["modals"]),
         qualifiers=phrases_pattern(data["qualifiers"]["phrases"]),
         broadening=phrases_pattern(data["scope"]["broadening"]),
-        limiting=phrases_pattern(data["scope"]["limiting"]),
+        limiting=phrases_pattern(
+            data["scope"]["limiting"], not_after=data["scope"]["limiting_not_after"]
+        ),
         safeguards=phrases_pattern(data["safeguards"]["phrases"]),
         safeguard_weights=dict(data["safeguards"]["weights"]),
         exceptions=phrases_pattern(data["exceptions"]["phrases"]),
