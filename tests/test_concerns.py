@@ -19,6 +19,7 @@ import pytest
 
 import treatydiff as td
 from treatydiff.concerns import ConcernPackError, ConcernTag
+from treatydiff.concerns.tagger import _chapeau
 
 GENERAL = "Chapter I – General provisions"
 CRIMINALIZATION = "Chapter II – Criminalization"
@@ -1512,3 +1513,60 @@ def test_unknown_packaged_pack_names_the_packaged_ones() -> None:
     """Loading a pack that is neither a file nor a packaged name lists the packaged packs."""
     with pytest.raises(ConcernPackError, match="un-cybercrime-2024"):
         td.concerns.load_concerns("no-such-pack")
+
+
+LEAD_IN_ARTICLE = """Article 1
+Use of systems
+
+1. The use of such systems in publicly accessible spaces shall be prohibited.
+
+Notwithstanding the first subparagraph, such use may be authorised for:
+
+(a) the targeted search for victims of abduction;
+
+(b) the prevention of an imminent threat to life.
+
+This paragraph shall be reviewed after three years.
+
+2. Each State Party shall report on such use to the following bodies:
+
+(a) its parliament; and
+
+(b) its data protection authority.
+
+3. The authorisation shall be given by a judicial authority.
+
+A judicial authority may refuse it.
+"""
+
+
+@pytest.mark.parametrize(
+    ("eid", "lead_in"),
+    [
+        ("art_1__para_1__point_a", "such use may be authorised for:"),
+        ("art_1__para_1__point_b", "such use may be authorised for:"),
+        ("art_1__para_1__text_1", ""),
+        ("art_1__para_1__text_4", ""),
+        ("art_1__para_2__point_a", "to the following bodies:"),
+        ("art_1__para_3", ""),
+        ("art_1__para_3__text_1", ""),
+    ],
+)
+def test_lead_in_is_a_colon_sentence_not_the_subparagraph_before(eid: str, lead_in: str) -> None:
+    """A point reads on from the sentence that introduces it; a subparagraph after a full stop
+    (an exception after a ban) is judged by its own words, not by the ban's."""
+    article = td.loads(LEAD_IN_ARTICLE).article("1")
+    assert [p.eid for p in article.iter_provisions()] == [  # the structure relied on
+        "art_1__para_1",
+        "art_1__para_1__text_1",
+        "art_1__para_1__point_a",
+        "art_1__para_1__point_b",
+        "art_1__para_1__text_4",
+        "art_1__para_2",
+        "art_1__para_2__point_a",
+        "art_1__para_2__point_b",
+        "art_1__para_3",
+        "art_1__para_3__text_1",
+    ]
+    found = _chapeau(article, eid)
+    assert found.endswith(lead_in) if lead_in else found == ""

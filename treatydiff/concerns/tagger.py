@@ -136,18 +136,36 @@ def _division_titles(draft: Draft, article: Article) -> Iterator[str]:
 
 
 def _chapeau(article: Article, eid: str) -> str:
-    """The text of the provision that holds provision *eid* (a point's introductory sentence)."""
+    """The sentence that leads in to provision *eid*, if any.
 
-    def search(provisions: tuple[Provision, ...], parent: str) -> str | None:
+    A lettered or numbered point reads on from its parent; any provision reads on from a
+    sentence that ends with a colon, in its parent or in an earlier sibling that holds nothing
+    itself ("... permitted for:" then "(a)", "(b)" at the same level). An unnumbered
+    subparagraph after a full stop is a sentence of its own, often an exception to the ban
+    before it, and has no lead-in.
+    """
+
+    def search(provisions: tuple[Provision, ...], parent_text: str) -> str | None:
+        parent_lead_in = parent_text if _leads_in(parent_text) else ""
+        lead_in = parent_lead_in
         for provision in provisions:
+            is_point = provision.eid.rsplit("__", 1)[-1].startswith("point_")
+            if not is_point:  # a new sentence ends the run of points a sibling led in to
+                lead_in = parent_lead_in
             if provision.eid == eid:
-                return parent
+                return lead_in or (parent_text if is_point else "")
             found = search(provision.children, provision.text)
             if found is not None:
                 return found
+            if _leads_in(provision.text) and not provision.children:
+                lead_in = provision.text
         return None
 
     return search(article.provisions, "") or ""
+
+
+def _leads_in(text: str) -> bool:
+    return text.rstrip().endswith(":")
 
 
 def _within_reach(concern: Concern, setting: ChangeSetting) -> bool:
