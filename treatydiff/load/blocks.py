@@ -11,9 +11,10 @@ from typing import Literal
 
 import attrs
 
+from treatydiff.load.patterns import layout
 from treatydiff.model import Footnote, Removed, SourceRef
 
-__all__ = ["Block", "BlockRole", "Extraction"]
+__all__ = ["Block", "BlockRole", "Extraction", "FurnitureFilter"]
 
 BlockRole = Literal["paragraph", "heading"]
 
@@ -53,3 +54,21 @@ class Extraction:
     removed: tuple[Removed, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     symbol: str | None = None
+
+
+class FurnitureFilter:
+    """For readers of formats whose body holds the page furniture as text (UN mastheads typed
+    into a Word file or saved with a web page): symbol, ``Distr.`` line, job number."""
+
+    removed: list[Removed]
+    symbol: str | None
+
+    def _is_furniture(self, text: str, source: SourceRef) -> bool:
+        """Whether *text* is a whole line of page furniture; if so it is listed as removed."""
+        kind = layout().furniture_kind(text)
+        if kind is None:
+            return False
+        if kind == "symbol":
+            self.symbol = self.symbol or text
+        self.removed.append(Removed(kind, text, source))
+        return True

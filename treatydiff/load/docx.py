@@ -28,7 +28,7 @@ import attrs
 from lxml import etree
 
 from treatydiff.exceptions import DraftFormatError, InputTooLargeError
-from treatydiff.load.blocks import Block, BlockRole, Extraction
+from treatydiff.load.blocks import Block, BlockRole, Extraction, FurnitureFilter
 from treatydiff.load.numbers import int_to_letters, int_to_roman
 from treatydiff.load.patterns import layout
 from treatydiff.load.xmlsafe import parse_untrusted
@@ -537,7 +537,7 @@ class _Runs:
 
 
 @attrs.define
-class _Reader:
+class _Reader(FurnitureFilter):
     """Walks the body in document order, turning paragraphs into blocks."""
 
     styles: _Styles
@@ -624,16 +624,6 @@ class _Reader:
             self.notes[c.kind].cite(c.note_id, c.custom.strip(), self.removed) for c in citations
         )
         return tuple(note for note in notes if note is not None)
-
-    def _is_furniture(self, text: str, source: SourceRef) -> bool:
-        """Page furniture typed into the body, as UN mastheads are: symbol, Distr., job number."""
-        kind = layout().furniture_kind(text)
-        if kind is None:
-            return False
-        if kind == "symbol":
-            self.symbol = self.symbol or text
-        self.removed.append(Removed(kind, text, source))
-        return True
 
     def _row(self, row: etree._Element, path: str) -> None:
         """A table row: its cells' blocks in order, or one block when it lays out a point.

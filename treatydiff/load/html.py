@@ -35,7 +35,7 @@ from treatydiff.exceptions import (
     TreatydiffError,
 )
 from treatydiff.load import decode_text
-from treatydiff.load.blocks import Block, BlockRole, Extraction
+from treatydiff.load.blocks import Block, BlockRole, Extraction, FurnitureFilter
 from treatydiff.load.numbers import int_to_letters, int_to_roman
 from treatydiff.load.patterns import layout
 from treatydiff.model import Footnote, Removed, SourceRef
@@ -234,7 +234,7 @@ class _ListCounter:
         return _list_number(current, self.style)
 
 
-class _Reader:
+class _Reader(FurnitureFilter):
     """One walk over one document; collects blocks, removed content and footnotes."""
 
     def __init__(self, root: _Element) -> None:
@@ -343,16 +343,6 @@ class _Reader:
             self.blocks.append(Block(text, source, role, level, number, notes))
         else:
             self._attach_to_previous(notes)
-
-    def _is_furniture(self, text: str, source: SourceRef) -> bool:
-        """Page furniture saved with the page, as UN mastheads are: symbol, Distr., job number."""
-        kind = layout().furniture_kind(text)
-        if kind is None:
-            return False
-        if kind == "symbol":
-            self.symbol = self.symbol or text
-        self.removed.append(Removed(kind, text, source))
-        return True
 
     def _attach_to_previous(self, notes: tuple[Footnote, ...]) -> None:
         """A reference standing alone (``<p><a href="#fn1">1</a></p>``) or in a paragraph removed

@@ -138,19 +138,9 @@ class _Tree:
 
 
 @attrs.define
-class _ArticleBuilder:
-    heading: Heading
-    eid: str
-    division: str | None
-    source: SourceRef
-    title: str = ""
-    status: list[str] = attrs.Factory(list)
-    footnotes: list[Footnote] = attrs.Factory(list)
-    tree: _Tree = attrs.Factory(_Tree)
+class _Builder:
+    """An article or division being read: ``parent`` is the division that holds it."""
 
-
-@attrs.define
-class _DivisionBuilder:
     heading: Heading
     eid: str
     parent: str | None
@@ -170,11 +160,11 @@ class _Segmenter:
     preamble_label: str = ""
     preamble: _Tree = attrs.Factory(_Tree)
     closing: _Tree = attrs.Factory(_Tree)
-    divisions: list[_DivisionBuilder] = attrs.Factory(list)
-    open_divisions: list[_DivisionBuilder] = attrs.Factory(list)
-    articles: list[_ArticleBuilder] = attrs.Factory(list)
-    article: _ArticleBuilder | None = None
-    awaiting_title: _ArticleBuilder | _DivisionBuilder | None = None
+    divisions: list[_Builder] = attrs.Factory(list)
+    open_divisions: list[_Builder] = attrs.Factory(list)
+    articles: list[_Builder] = attrs.Factory(list)
+    article: _Builder | None = None
+    awaiting_title: _Builder | None = None
     footnotes: list[Footnote] = attrs.Factory(list)
     title_status: list[str] = attrs.Factory(list)
     eids: set[str] = attrs.Factory(set)
@@ -264,7 +254,8 @@ class _Segmenter:
 
     def _is_article_title(self, heading: Heading) -> bool:
         return (
-            isinstance(self.awaiting_title, _ArticleBuilder)
+            self.awaiting_title is not None
+            and self.awaiting_title.heading.kind == "article"
             and heading.kind == "annex"
             and not heading.num
             and not heading.heading
@@ -308,7 +299,7 @@ class _Segmenter:
         if heading.kind == "article":
             parent = self.open_divisions[-1].eid if self.open_divisions else None
             eid = unique_eid(f"art_{eid_number(heading.num, roman=False)}", self.eids)
-            article = _ArticleBuilder(heading, eid, parent, block.source, heading.heading)
+            article = _Builder(heading, eid, parent, block.source, heading.heading)
             article.status.extend(status)
             article.footnotes.extend(block.footnotes)
             self.articles.append(article)
@@ -329,7 +320,7 @@ class _Segmenter:
         )
         own = f"{prefix}_{num}"
         eid = unique_eid(f"{parent}__{own}" if parent else own, self.eids)
-        division = _DivisionBuilder(heading, eid, parent, block.source, heading.heading)
+        division = _Builder(heading, eid, parent, block.source, heading.heading)
         division.status.extend(status)
         division.footnotes.extend(block.footnotes)
         self.divisions.append(division)
@@ -345,7 +336,7 @@ class _Segmenter:
                 eid=a.eid,
                 heading=a.title,
                 label=a.heading.label,
-                division=a.division,
+                division=a.parent,
                 provisions=a.tree.freeze(a.eid, taken),
                 status=tuple(dict.fromkeys(a.status)),
                 footnotes=tuple(a.footnotes),
