@@ -343,9 +343,9 @@ class _Corpus:
     def score(self, i: int, j: int) -> float:
         """Similarity of old article *i* and new article *j*, from 0 to 1."""
         a, b = self.old_vectors[i], self.new_vectors[j]
-        if len(a) > len(b):
-            a, b = b, a
-        content = sum(v * b.get(t, 0.0) for t, v in a.items())
+        # fsum is exact, so the order of the set (which varies with the hash seed) cannot
+        # change the score.
+        content = math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
         old, new = self.old[i], self.new[j]
         if not old.body and not new.body:
             content = 1.0  # two [deleted] placeholders: only the heading can tell
