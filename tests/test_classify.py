@@ -195,6 +195,13 @@ def test_obligation_weakened_not_found(old: str, new: str) -> None:
 
 STRENGTHENED = [
     pytest.param(
+        "Each State Party [may][shall] establish as a criminal offence the intentional "
+        "interception of non-public transmissions of digital data.",
+        "Each State Party shall establish as a criminal offence the intentional "
+        "interception of non-public transmissions of digital data.",
+        id="binding-bracketed-alternative-chosen",
+    ),
+    pytest.param(
         "A State Party may require that the offender have circumvented security measures "
         "in order to obtain electronic data.",
         "A State Party shall require that the offender have circumvented security "
@@ -1168,6 +1175,20 @@ def test_intent_removed_not_found(old: str, new: str) -> None:
 # -- threshold-changed --------------------------------------------------------------------------
 
 THRESHOLD = [
+    pytest.param(
+        "The provider shall keep the data intact for as long as necessary, but not longer than "
+        "[90][180] days.",
+        "The provider shall keep the data intact for as long as necessary, but not longer than "
+        "90 days.",
+        id="shorter-bracketed-period-chosen",
+    ),
+    pytest.param(
+        "The provider shall keep the data intact for as long as necessary, but not longer than "
+        "90 days.",
+        "The provider shall keep the data intact for as long as necessary, but not longer than "
+        "[90][180] days.",
+        id="longer-period-tabled-as-alternative",
+    ),
     pytest.param(
         "Requests under this article may concern only offences for which the law of both States "
         "Parties provides a maximum penalty of imprisonment of at least four years.",

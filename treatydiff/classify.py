@@ -227,11 +227,45 @@ def brackets(ctx: ChangeContext) -> Iterator[Finding]:
         outcomes = [f"[{text}] {'kept' if text in kept else 'dropped'}" for text in gone]
         yield Finding("brackets-resolved", tuple(f"[{text}]" for text in gone), "; ".join(outcomes))
         yield from _agreed(ctx.old, ctx.new, kept, ctx.vocabulary, reopened=False)
+        yield from _alternatives(ctx, reopened=False)
     elif len(new) > len(old):
         fresh = list((Counter(new) - Counter(old)).elements())
         reopened = [text for text in fresh if _plain(text) in _plain(ctx.old)]
         yield Finding("brackets-added", tuple(f"[{text}]" for text in fresh), "new brackets")
         yield from _agreed(ctx.new, ctx.old, reopened, ctx.vocabulary, reopened=True)
+        yield from _alternatives(ctx, reopened=True)
+
+
+def _alternatives(ctx: ChangeContext, *, reopened: bool) -> Iterator[Finding]:
+    """One of bracketed alternatives chosen ("[90][180] days" -> "90 days"), judged against each
+    alternative dropped as if that had been the text, by the value rules (a modal, a number);
+    *reopened*, agreed text put back beside alternatives ("90 days" -> "[90][180] days")."""
+    bracketed, plain = (ctx.new, ctx.old) if reopened else (ctx.old, ctx.new)
+    seen = {(f.kind, f.evidence) for f in (*modal_strength(ctx), *thresholds(ctx))}
+    for group in _ALTERNATIVES.finditer(bracketed):
+        if group.group(0) in plain:
+            continue
+        options = _BRACKETED.findall(group.group(0))
+        chosen = [text for text in options if _plain(text) in _plain(plain)]
+        if len(chosen) != 1:
+            continue
+        for other in options:
+            if other in chosen:
+                continue
+            text = bracketed[: group.start()] + other + bracketed[group.end() :]
+            old, new = (ctx.old, text) if reopened else (text, ctx.new)
+            as_if = attrs.evolve(ctx, old=old, new=new, diff=diff_words(old, new))
+            note = "tabled as an alternative" if reopened else "chosen over"
+            for finding in (*modal_strength(as_if), *thresholds(as_if)):
+                if (finding.kind, finding.evidence) not in seen:
+                    seen.add((finding.kind, finding.evidence))
+                    # Evidence quotes the drafts: the alternatives stand for the words as if.
+                    evidence = tuple(
+                        e if e.lower() in f"{ctx.old}\n{ctx.new}".lower() else group.group(0)
+                        for e in finding.evidence
+                    )
+                    detail = f"{finding.detail}, {note} “[{other}]”"
+                    yield attrs.evolve(finding, evidence=evidence, detail=detail)
 
 
 def _agreed(
@@ -487,6 +521,7 @@ def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding
 # -- helpers ------------------------------------------------------------------------------------
 
 _BRACKETED: Final = re.compile(r"\[([^\[\]]+)\]")
+_ALTERNATIVES: Final = re.compile(r"\[[^\[\]]+\](?:\s*\[[^\[\]]+\])+")
 _REFERENCE_CONNECTORS: Final = frozenset({"to", "through", "and", "or", "bis", "ter", "quater"})
 _REFERENCE_WORD: Final = re.compile(
     r"\b(?:articles?|arts?\.|paragraphs?|subparagraphs?|points?|annex(?:es)?|chapters?|sections?)"
