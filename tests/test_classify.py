@@ -304,6 +304,15 @@ def test_obligation_strengthened_not_found(old: str, new: str) -> None:
 
 BROADENED = [
     pytest.param(
+        "'Subscriber information' means any information held by a service provider, such as "
+        "the name, address, telephone number, [billing and payment details,] the type of "
+        "service used and the period of service.",
+        "'Subscriber information' means any information held by a service provider, such as "
+        "the name, address, telephone number, billing and payment details, the type of "
+        "service used and the period of service.",
+        id="bracketed-list-item-kept",
+    ),
+    pytest.param(
         "The powers set out in this chapter shall be available to the competent "
         "authorities for the purpose of specific criminal investigations or proceedings.",
         "The powers set out in this chapter shall be available to the competent "

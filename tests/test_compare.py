@@ -94,7 +94,6 @@ DEVIATIONS = {
     "1-2.03": "a lower threshold is reported as threshold-changed; that it widens the scope of "
     "'serious crime' is for the concern tagger to judge",
     "1-2.34": "the bracketed alternatives are reordered and one replaced; seen as a rewording",
-    "2-3.04": "keeping a bracketed item in a definition is not recognised as a wider scope",
     "2-3.05": "a narrower definition of a term is reported as definition-changed only",
     "2-3.06": "a whole new article is provision-added; its scope is for the concern tagger",
     "2-3.10": "'Interference with a digital network' -> '... with the functioning of ...' is a "

@@ -228,12 +228,42 @@ def brackets(ctx: ChangeContext) -> Iterator[Finding]:
         yield Finding("brackets-resolved", tuple(f"[{text}]" for text in gone), "; ".join(outcomes))
         yield from _agreed(ctx.old, ctx.new, kept, ctx.vocabulary, reopened=False)
         yield from _alternatives(ctx, reopened=False)
+        yield from _agreed_list_items(ctx, reopened=False)
     elif len(new) > len(old):
         fresh = list((Counter(new) - Counter(old)).elements())
         reopened = [text for text in fresh if _plain(text) in _plain(ctx.old)]
         yield Finding("brackets-added", tuple(f"[{text}]" for text in fresh), "new brackets")
         yield from _agreed(ctx.new, ctx.old, reopened, ctx.vocabulary, reopened=True)
         yield from _alternatives(ctx, reopened=True)
+        yield from _agreed_list_items(ctx, reopened=True)
+
+
+def _agreed_list_items(ctx: ChangeContext, *, reopened: bool) -> Iterator[Finding]:
+    """List items kept from brackets ("telephone number, [billing details,] the type of
+    service" -> the same, unbracketed): the list is wider, as if they had been added;
+    *reopened*, items put back into brackets narrow it."""
+    bracketed, plain = (ctx.new, ctx.old) if reopened else (ctx.old, ctx.new)
+    in_groups = [group.span() for group in _ALTERNATIVES.finditer(bracketed)]
+    kept = [
+        match.span()
+        for match in _BRACKETED.finditer(bracketed)
+        if match.group(0) not in plain
+        and _plain(match.group(1)) in _plain(plain)
+        and not any(start <= match.start() < end for start, end in in_groups)
+    ]
+    if not kept:
+        return
+    parts, at = [], 0
+    for start, end in kept:
+        parts.append(bracketed[at:start])
+        at = end
+    without = re.sub(r"  +", " ", "".join([*parts, bracketed[at:]]))
+    old, new = (plain, without) if reopened else (without, plain)
+    listed, unlisted = _list_items(diff_words(old, new).edits)
+    if reopened and unlisted:
+        yield Finding("scope-narrowed", tuple(unlisted), f"back in brackets: {_listing(unlisted)}")
+    elif listed and not reopened:
+        yield Finding("scope-broadened", tuple(listed), f"list items agreed: {_listing(listed)}")
 
 
 def _alternatives(ctx: ChangeContext, *, reopened: bool) -> Iterator[Finding]:
