@@ -101,7 +101,6 @@ DEVIATIONS = {
     "2-3.21": "the split restructures the article; its bracket resolution is reported",
     "2-3.23": "the split turns two sentences into a chapeau and points: a rewording",
     "2-3.24": "the split turns two sentences into a chapeau and points: a rewording",
-    "2-3.25": "a safeguard added by cross-reference to other articles is not recognised",
     "2-3.36": "a clause on gender mainstreaming inserted into a paragraph is a rewording, not a "
     "provision added",
     "3-4.05": "removing a [deleted] placeholder is the deletion of the article",
@@ -179,3 +178,55 @@ def test_comparison_text_report(comparisons: dict[str, td.Comparison]) -> None:
     assert "Article 19 -> 18 (modified, renumbered): Conditions and safeguards" in text
     assert "[-shall,-]{+may, where appropriate and+}" in text
     assert "- threshold-changed: “four years” becomes “two years” (minimum lowered)" in text
+
+
+REFERENCE_DRAFT = """Article 1
+Use of terms
+
+"Data" means any representation of facts.
+
+Article 2
+Conditions and safeguards
+
+Each State Party shall ensure that the powers under this chapter are subject to prior judicial
+authorization and to effective remedies.
+
+Article 3
+Real-time collection of traffic data
+
+1. Each State Party shall empower its competent authorities to collect traffic data in real time.
+{added}
+"""
+
+
+@pytest.mark.parametrize(
+    ("added", "kinds_found"),
+    [
+        pytest.param(
+            "\n2. Article 2 of this Convention applies to the powers established under this "
+            "article.",
+            {"safeguard-added"},
+            id="safeguard-article-applied",
+        ),
+        pytest.param(
+            "\n2. The powers established under this article shall be subject to article 2.",
+            {"safeguard-added"},
+            id="subject-to-safeguard-article",
+        ),
+        pytest.param(
+            "\n2. Article 1 of this Convention applies to the powers established under this "
+            "article.",
+            set(),
+            id="definitions-applied",
+        ),
+    ],
+)
+def test_safeguards_applied_by_reference(added: str, kinds_found: set[str]) -> None:
+    """A provision that applies an article headed as a safeguard adds that safeguard; taking it
+    out removes it; applying any other article does neither."""
+    old = td.loads(REFERENCE_DRAFT.format(added=""))
+    new = td.loads(REFERENCE_DRAFT.format(added=added))
+    forward = {k for c in td.compare(old, new).changes for k in c.kinds}
+    backward = {k for c in td.compare(new, old).changes for k in c.kinds}
+    assert forward & {"safeguard-added", "safeguard-removed"} == kinds_found
+    assert backward & {"safeguard-added", "safeguard-removed"} == {KINDS[k] for k in kinds_found}

@@ -17,8 +17,6 @@ COSMETIC = {"editorial", "cross-reference-only"}
 DEVIATIONS = {
     "1-2.34": "reordered bracketed alternatives on dual criminality read as a rewording, untagged",
     "2-3.02": "a gender perspective added only to the preamble is tagged mixed, by design",
-    "2-3.25": "safeguards applied by cross-reference to other articles are not recognised; the new "
-    "paragraph reads as a new power",
     "2-3.30": "a new paragraph applying safeguards to international cooperation is tagged for "
     "data-sharing only",
     "3-4.04": "keeping '[, in accordance with applicable international human rights law]' adds a "

@@ -114,6 +114,7 @@ class ChangeContext:
     vocabulary: Vocabulary
     old_article: Article | None = None
     new_article: Article | None = None
+    old_draft: Draft | None = None
     new_draft: Draft | None = None
     heading: bool = False
     parent: str = ""
@@ -378,6 +379,35 @@ def qualifiers(ctx: ChangeContext) -> Iterator[Finding]:
         yield Finding("obligation-strengthened", tuple(removed), f"no longer {_listing(removed)}")
 
 
+def safeguards_by_reference(ctx: ChangeContext) -> Iterator[Finding]:
+    """Safeguard articles applied by reference ("Articles 18 and 19 of this Convention apply to
+    the powers established under this article"), where the article's heading names a safeguard
+    ("Conditions and safeguards"), added or removed."""
+    old = _safeguard_articles(ctx.old, ctx.old_draft, ctx.vocabulary)
+    new = _safeguard_articles(ctx.new, ctx.new_draft, ctx.vocabulary)
+    for kind, refs, gone in (("safeguard-added", new, old), ("safeguard-removed", old, new)):
+        headings = {heading for heading, _ in gone}
+        found = [(heading, quote) for heading, quote in refs if heading not in headings]
+        if found:
+            named = _listing([heading for heading, _ in found])
+            yield Finding(kind, tuple(quote for _, quote in found), f"applies {named}")
+
+
+def _safeguard_articles(text: str, draft: Draft | None, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """(heading, the words that apply it) of each safeguard article that *text* applies."""
+    if draft is None:
+        return []
+    found = []
+    for match in _APPLIES_ARTICLES.finditer(text):
+        for num in re.findall(
+            r"\d+(?:\s+(?:bis|ter|quater))?", match.group("nums") or match.group("nums2")
+        ):
+            article = next((a for a in draft.articles if a.num == num), None)
+            if article is not None and vocab.safeguards.search(article.heading):
+                found.append((article.heading, " ".join(match.group(0).split())))
+    return found
+
+
 def scope(ctx: ChangeContext) -> Iterator[Finding]:
     """Words that widen or confine what a provision covers, and items added to a list."""
     if ctx.added or ctx.deleted:
@@ -516,6 +546,7 @@ RULES: Final[tuple[Rule, ...]] = (
     qualifiers,
     scope,
     safeguards,
+    safeguards_by_reference,
     exceptions,
     intent,
     thresholds,
@@ -551,6 +582,13 @@ def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding
 # -- helpers ------------------------------------------------------------------------------------
 
 _BRACKETED: Final = re.compile(r"\[([^\[\]]+)\]")
+_APPLIES_ARTICLES: Final = re.compile(
+    r"\b(?:articles?\s+(?P<nums>\d+(?:(?:,\s*|\s+and\s+)\d+)*)(?:\s+of\s+this\s+\w+)?"
+    r"\s+(?:shall\s+)?appl(?:y|ies)"
+    r"|subject\s+to\s+(?:the\s+provisions\s+of\s+)?articles?\s+"
+    r"(?P<nums2>\d+(?:(?:,\s*|\s+and\s+)\d+)*))",
+    re.IGNORECASE,
+)
 _ALTERNATIVES: Final = re.compile(r"\[[^\[\]]+\](?:\s*\[[^\[\]]+\])+")
 _REFERENCE_CONNECTORS: Final = frozenset({"to", "through", "and", "or", "bis", "ter", "quater"})
 _REFERENCE_WORD: Final = re.compile(

@@ -268,15 +268,16 @@ def _compare_pair(
 def _changes(
     alignment: Alignment, new_draft: Draft, renumbering: Renumbering, policy: NormalizationPolicy
 ) -> Iterator[Change]:
+    drafts = (alignment.old, new_draft)
     preambles = ((preamble_article(alignment.old),), (preamble_article(new_draft),))
-    yield from _provision_changes(*preambles, alignment.preamble, new_draft, renumbering, policy)
+    yield from _provision_changes(*preambles, alignment.preamble, drafts, renumbering, policy)
     for match in alignment.matches:
         if not match.old or not match.new:
-            yield from _whole_articles(match, new_draft, policy)
+            yield from _whole_articles(match, drafts, policy)
             continue
         yield from _heading_change(match, renumbering, policy)
         yield from _provision_changes(
-            match.old, match.new, match.provisions, new_draft, renumbering, policy
+            match.old, match.new, match.provisions, drafts, renumbering, policy
         )
 
 
@@ -284,7 +285,7 @@ def _provision_changes(
     olds: tuple[Article, ...],
     news: tuple[Article, ...],
     pairs: tuple[ProvisionMatch, ...],
-    new_draft: Draft,
+    drafts: tuple[Draft, Draft],
     renumbering: Renumbering,
     policy: NormalizationPolicy,
 ) -> Iterator[Change]:
@@ -301,7 +302,7 @@ def _provision_changes(
             new_article,
             old_provision,
             new_provision,
-            new_draft,
+            drafts,
             renumbering,
             policy,
             parent=new_parent or old_parent,
@@ -322,23 +323,26 @@ def _with_parents(article: Article) -> Iterator[tuple[Provision, str]]:
 
 
 def _whole_articles(
-    match: Match, new_draft: Draft, policy: NormalizationPolicy
+    match: Match, drafts: tuple[Draft, Draft], policy: NormalizationPolicy
 ) -> Iterator[Change]:
     for article in match.old:
-        yield from _article_change(article, None, new_draft, policy)
+        yield from _article_change(article, None, drafts, policy)
     for article in match.new:
-        yield from _article_change(None, article, new_draft, policy)
+        yield from _article_change(None, article, drafts, policy)
 
 
 def _article_change(
-    old: Article | None, new: Article | None, new_draft: Draft, policy: NormalizationPolicy
+    old: Article | None,
+    new: Article | None,
+    drafts: tuple[Draft, Draft],
+    policy: NormalizationPolicy,
 ) -> Iterator[Change]:
     article = old or new
     assert article is not None
     text = "\n".join(part for part in (article.heading, article.text) if part)
     old_text, new_text = (text, "") if old else ("", text)
     diff = diff_words(old_text, new_text, policy=policy)
-    ctx = ChangeContext(old_text, new_text, diff, vocabulary(), old, new, new_draft)
+    ctx = ChangeContext(old_text, new_text, diff, vocabulary(), old, new, *drafts)
     yield _typed(ctx, old.eid if old else None, new.eid if new else None)
 
 
@@ -361,7 +365,7 @@ def _change(
     new_article: Article | None,
     old: Provision | None,
     new: Provision | None,
-    new_draft: Draft,
+    drafts: tuple[Draft, Draft],
     renumbering: Renumbering,
     policy: NormalizationPolicy,
     *,
@@ -372,7 +376,7 @@ def _change(
     if not diff.changed:
         return None
     ctx = ChangeContext(
-        old_text, new_text, diff, vocabulary(), old_article, new_article, new_draft, parent=parent
+        old_text, new_text, diff, vocabulary(), old_article, new_article, *drafts, parent=parent
     )
     return _typed(ctx, old.eid if old else None, new.eid if new else None)
 
