@@ -143,6 +143,12 @@ WEAKENED = [
 
 NOT_WEAKENED = [
     pytest.param(
+        "States Parties shall, in accordance with their domestic law, ensure that the measures "
+        "respect human rights.",
+        "States Parties shall ensure that the measures respect human rights.",
+        id="aside-qualifier-removed-keeps-the-modal",
+    ),
+    pytest.param(
         "The database shall contain the information listed in the annex.",
         "The database shall contain the information listed in the annex and comply with the "
         "applicable accessibility requirements.",

@@ -427,11 +427,6 @@ HUMAN_RIGHTS = [
         "Respect for human rights",
         GENERAL,
         id="domestic-law-qualifier-removed",
-        marks=wrong(
-            "'shall, in accordance with their domestic law, ensure' -> 'shall ensure' is read as "
-            "shall -> shall ensure (weakened) beside the qualifier removed (strengthened): one "
-            "tag, mixed (weaker-safeguard+stronger-safeguard)"
-        ),
     ),
     pytest.param(
         "addresses",

@@ -131,16 +131,20 @@ class ChangeContext:
 Rule = Callable[[ChangeContext], Iterable[Finding]]
 
 
-def phrases_pattern(phrases: Iterable[str], *, not_after: Iterable[str] = ()) -> re.Pattern[str]:
+def phrases_pattern(
+    phrases: Iterable[str], *, not_after: Iterable[str] = (), asides: bool = False
+) -> re.Pattern[str]:
     """One pattern for *phrases*: whole words, any case, longest first, "*" for any one word.
 
-    A phrase right after one of the words *not_after* does not match.
+    A phrase right after one of the words *not_after* does not match. With *asides*, the words
+    may stand apart by an aside between commas: "shall, in accordance with its law, ensure".
     """
+    gap = _ASIDE if asides else r"[\s,]+"
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [r"[\w'-]+" if w == "*" else re.escape(w) for w in phrase.split()]
         # Words may stand apart by commas too: "shall, where appropriate, ensure".
-        parts.append(r"[\s,]+".join(words))
+        parts.append(gap.join(words))
     guards = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in not_after)
     return re.compile(rf"(?<![\w-]){guards}(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
 
@@ -155,7 +159,7 @@ def vocabulary() -> Vocabulary:
     numbers = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     return Vocabulary(
         modals=data["modals"],
-        modal_pattern=phrases_pattern(data["modals"]),
+        modal_pattern=phrases_pattern(data["modals"], asides=True),
         qualifiers=phrases_pattern(data["qualifiers"]["phrases"]),
         broadening=phrases_pattern(data["scope"]["broadening"]),
         limiting=phrases_pattern(
@@ -589,6 +593,7 @@ _APPLIES_ARTICLES: Final = re.compile(
     r"(?P<nums2>\d+(?:(?:,\s*|\s+and\s+)\d+)*))",
     re.IGNORECASE,
 )
+_ASIDE: Final = r"(?:\s*,[^,;:.\[\]]{1,80},\s*|[\s,]+)"
 _ALTERNATIVES: Final = re.compile(r"\[[^\[\]]+\](?:\s*\[[^\[\]]+\])+")
 _REFERENCE_CONNECTORS: Final = frozenset({"to", "through", "and", "or", "bis", "ter", "quater"})
 _REFERENCE_WORD: Final = re.compile(
@@ -614,7 +619,7 @@ def _listing(items: Sequence[str]) -> str:
 def _modal_key(phrase: str, strengths: dict[str, int]) -> str:
     """The vocabulary entry for a matched modal phrase: itself, else the longest plain entry it
     starts with ("shall endeavour to ensure" is "shall endeavour"), else its wildcard form."""
-    words = re.findall(r"[\w'-]+", phrase.lower())
+    words = re.findall(r"[\w'-]+", re.sub(_ASIDE, " ", phrase.lower()))
     for length in range(len(words), 0, -1):
         candidate = " ".join(words[:length])
         if candidate in strengths and (length == len(words) or length > 1):
