@@ -249,20 +249,17 @@ def _agreed_list_items(ctx: ChangeContext, *, reopened: bool) -> Iterator[Findin
     *reopened*, items put back into brackets narrow it."""
     bracketed, plain = (ctx.new, ctx.old) if reopened else (ctx.old, ctx.new)
     in_groups = [group.span() for group in _ALTERNATIVES.finditer(bracketed)]
-    kept = [
+    kept = {
         match.span()
         for match in _BRACKETED.finditer(bracketed)
         if match.group(0) not in plain
         and _plain(match.group(1)) in _plain(plain)
         and not any(start <= match.start() < end for start, end in in_groups)
-    ]
+    }
     if not kept:
         return
-    parts, at = [], 0
-    for start, end in kept:
-        parts.append(bracketed[at:start])
-        at = end
-    without = re.sub(r"  +", " ", "".join([*parts, bracketed[at:]]))
+    without = _BRACKETED.sub(lambda m: "" if m.span() in kept else m.group(0), bracketed)
+    without = re.sub(r"  +", " ", without)
     old, new = (plain, without) if reopened else (without, plain)
     listed, unlisted = _list_items(diff_words(old, new).edits)
     if reopened and unlisted:
@@ -403,9 +400,7 @@ def _safeguard_articles(text: str, draft: Draft | None, vocab: Vocabulary) -> li
         return []
     found = []
     for match in _APPLIES_ARTICLES.finditer(text):
-        for num in re.findall(
-            r"\d+(?:\s+(?:bis|ter|quater))?", match.group("nums") or match.group("nums2")
-        ):
+        for num in re.findall(r"\d+", match.group("applied") or match.group("subject_to")):
             article = next((a for a in draft.articles if a.num == num), None)
             if article is not None and vocab.safeguards.search(article.heading):
                 found.append((article.heading, " ".join(match.group(0).split())))
@@ -587,10 +582,10 @@ def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding
 
 _BRACKETED: Final = re.compile(r"\[([^\[\]]+)\]")
 _APPLIES_ARTICLES: Final = re.compile(
-    r"\b(?:articles?\s+(?P<nums>\d+(?:(?:,\s*|\s+and\s+)\d+)*)(?:\s+of\s+this\s+\w+)?"
+    r"\b(?:articles?\s+(?P<applied>\d+(?:(?:,\s*|\s+and\s+)\d+)*)(?:\s+of\s+this\s+\w+)?"
     r"\s+(?:shall\s+)?appl(?:y|ies)"
     r"|subject\s+to\s+(?:the\s+provisions\s+of\s+)?articles?\s+"
-    r"(?P<nums2>\d+(?:(?:,\s*|\s+and\s+)\d+)*))",
+    r"(?P<subject_to>\d+(?:(?:,\s*|\s+and\s+)\d+)*))",
     re.IGNORECASE,
 )
 _ASIDE: Final = r"(?:\s*,[^,;:.\[\]]{1,80},\s*|[\s,]+)"
