@@ -163,7 +163,10 @@ def test_deliberate_changes_get_their_kinds(
     comparison = comparisons[change_id.split(".")[0]]
     found = changes_at(comparison, old, new)
     if found is None:
-        pytest.skip("the row names a whole article or several provisions; checked per provision")
+        pytest.skip(
+            "the row names a whole article or several provisions, which other rows' changes "
+            "share: not checked one to one"
+        )
     kinds = {kind for change in found for kind in change.kinds}
     if expected <= COSMETIC:
         assert not kinds - COSMETIC, f"a cosmetic change got {sorted(kinds)}"

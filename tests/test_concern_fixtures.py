@@ -70,7 +70,10 @@ def test_deliberate_changes_get_their_concern_effects(
     comparison = comparisons[change_id.split(".")[0]]
     found = changes_at(comparison, old, new)
     if found is None:
-        pytest.skip("the row names a whole article or several provisions")
+        pytest.skip(
+            "the row names a whole article or several provisions, which other rows' changes "
+            "share: not checked one to one"
+        )
     tagged: dict[str, str] = {}
     for change in found:
         for tag in comparison.tags_for(change):
