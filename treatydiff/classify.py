@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from treatydiff.exceptions import UnknownArticleError
 from treatydiff.model import Article, Draft
 from treatydiff.tokens import words
 from treatydiff.worddiff import Edit, WordDiff, diff_words
@@ -273,8 +274,11 @@ def _alternatives(ctx: ChangeContext, *, reopened: bool) -> Iterator[Finding]:
     alternative dropped as if that had been the text, by the value rules (a modal, a number);
     *reopened*, agreed text put back beside alternatives ("90 days" -> "[90][180] days")."""
     bracketed, plain = (ctx.new, ctx.old) if reopened else (ctx.old, ctx.new)
+    groups = list(_ALTERNATIVES.finditer(bracketed))
+    if not groups:
+        return
     seen = {(f.kind, f.evidence) for f in (*modal_strength(ctx), *thresholds(ctx))}
-    for group in _ALTERNATIVES.finditer(bracketed):
+    for group in groups:
         if group.group(0) in plain:
             continue
         options = _BRACKETED.findall(group.group(0))
@@ -401,8 +405,11 @@ def _safeguard_articles(text: str, draft: Draft | None, vocab: Vocabulary) -> li
     found = []
     for match in _APPLIES_ARTICLES.finditer(text):
         for num in re.findall(r"\d+", match.group("applied") or match.group("subject_to")):
-            article = next((a for a in draft.articles if a.num == num), None)
-            if article is not None and vocab.safeguards.search(article.heading):
+            try:
+                article = draft.article(num)
+            except UnknownArticleError:  # a reference to a number the draft does not have
+                continue
+            if vocab.safeguards.search(article.heading):
                 found.append((article.heading, " ".join(match.group(0).split())))
     return found
 

@@ -14,7 +14,7 @@ import attrs
 from treatydiff.load.patterns import layout
 from treatydiff.model import Footnote, Removed, SourceRef
 
-__all__ = ["Block", "BlockRole", "Extraction", "FurnitureFilter"]
+__all__ = ["Block", "BlockCollector", "BlockRole", "Extraction"]
 
 BlockRole = Literal["paragraph", "heading"]
 
@@ -56,11 +56,13 @@ class Extraction:
     symbol: str | None = None
 
 
-class FurnitureFilter:
-    """For readers of formats whose body holds the page furniture as text (UN mastheads typed
-    into a Word file or saved with a web page): symbol, ``Distr.`` line, job number."""
+class BlockCollector:
+    """What the Word and HTML readers share as they collect blocks: page furniture typed into
+    the body (UN mastheads: symbol, ``Distr.`` line, job number) and notes cited from no block."""
 
+    blocks: list[Block]
     removed: list[Removed]
+    stray_notes: list[Footnote]
     symbol: str | None
 
     def _is_furniture(self, text: str, source: SourceRef) -> bool:
@@ -72,3 +74,14 @@ class FurnitureFilter:
             self.symbol = self.symbol or text
         self.removed.append(Removed(kind, text, source))
         return True
+
+    def _attach_to_previous(self, notes: tuple[Footnote, ...]) -> None:
+        """Notes cited from a paragraph that gives no block (a reference standing alone, or one
+        in furniture) go to the block before it."""
+        if not notes:
+            return
+        if self.blocks:
+            last = self.blocks[-1]
+            self.blocks[-1] = attrs.evolve(last, footnotes=last.footnotes + notes)
+        else:
+            self.stray_notes.extend(notes)

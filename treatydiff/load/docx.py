@@ -28,7 +28,7 @@ import attrs
 from lxml import etree
 
 from treatydiff.exceptions import DraftFormatError, InputTooLargeError
-from treatydiff.load.blocks import Block, BlockRole, Extraction, FurnitureFilter
+from treatydiff.load.blocks import Block, BlockCollector, BlockRole, Extraction
 from treatydiff.load.numbers import int_to_letters, int_to_roman
 from treatydiff.load.patterns import layout
 from treatydiff.load.xmlsafe import parse_untrusted
@@ -537,7 +537,7 @@ class _Runs:
 
 
 @attrs.define
-class _Reader(FurnitureFilter):
+class _Reader(BlockCollector):
     """Walks the body in document order, turning paragraphs into blocks."""
 
     styles: _Styles
@@ -597,16 +597,6 @@ class _Reader(FurnitureFilter):
             return None
         role: BlockRole = "heading" if level else "paragraph"
         return Block(text, source, role, level, number, footnotes)
-
-    def _attach_to_previous(self, notes: tuple[Footnote, ...]) -> None:
-        """Notes cited from a paragraph that gives no block go to the block before it."""
-        if not notes:
-            return
-        if self.blocks:
-            last = self.blocks[-1]
-            self.blocks[-1] = attrs.evolve(last, footnotes=last.footnotes + notes)
-        else:
-            self.stray_notes.extend(notes)
 
     def _number(self, paragraph: etree._Element, style_id: str | None) -> str:
         """The automatic number of the paragraph, from its own numPr or its style's."""

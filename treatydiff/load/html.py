@@ -35,7 +35,7 @@ from treatydiff.exceptions import (
     TreatydiffError,
 )
 from treatydiff.load import decode_text
-from treatydiff.load.blocks import Block, BlockRole, Extraction, FurnitureFilter
+from treatydiff.load.blocks import Block, BlockCollector, BlockRole, Extraction
 from treatydiff.load.numbers import int_to_letters, int_to_roman
 from treatydiff.load.patterns import layout
 from treatydiff.model import Footnote, Removed, SourceRef
@@ -234,7 +234,7 @@ class _ListCounter:
         return _list_number(current, self.style)
 
 
-class _Reader(FurnitureFilter):
+class _Reader(BlockCollector):
     """One walk over one document; collects blocks, removed content and footnotes."""
 
     def __init__(self, root: _Element) -> None:
@@ -343,17 +343,6 @@ class _Reader(FurnitureFilter):
             self.blocks.append(Block(text, source, role, level, number, notes))
         else:
             self._attach_to_previous(notes)
-
-    def _attach_to_previous(self, notes: tuple[Footnote, ...]) -> None:
-        """A reference standing alone (``<p><a href="#fn1">1</a></p>``) or in a paragraph removed
-        as furniture cites the block before."""
-        if not notes:
-            return
-        if self.blocks:
-            last = self.blocks[-1]
-            self.blocks[-1] = attrs.evolve(last, footnotes=last.footnotes + notes)
-        else:
-            self.stray_notes.extend(notes)
 
     def _row(self, row: _Element) -> None:
         cells = [cell for cell in row if _tag(cell) in ("td", "th")]
