@@ -53,9 +53,26 @@ def wrong(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(reason=reason, strict=True)
 
 
+#: A freedom qualified by the law that applies: a weaker duty, and no safeguard of its own.
+DEFERRED_TO_APPLICABLE_LAW = (
+    "No provision of this Convention may be invoked to justify the suppression of freedom of "
+    "expression, peaceful assembly or association.",
+    "No provision of this Convention may be invoked to justify the suppression of freedom of "
+    "expression, peaceful assembly or association, in accordance with applicable international "
+    "human rights law.",
+)
+
 # -- obligation-weakened ------------------------------------------------------------------------
 
 WEAKENED = [
+    pytest.param(
+        "Each State Party shall[, where appropriate,] notify the person whose data have been "
+        "obtained under this chapter.",
+        "Each State Party shall, where appropriate, notify the person whose data have been "
+        "obtained under this chapter.",
+        id="bracketed-qualifier-kept",
+    ),
+    pytest.param(*DEFERRED_TO_APPLICABLE_LAW, id="deferred-to-applicable-law"),
     pytest.param(
         "Each State Party shall adopt such legislative and other measures as may be necessary to "
         "establish its jurisdiction over the offences established in accordance with this "
@@ -142,6 +159,14 @@ WEAKENED = [
 ]
 
 NOT_WEAKENED = [
+    pytest.param(
+        "Each State Party shall establish as criminal offences under its domestic law the "
+        "access to the whole or any part of a digital network without right.",
+        "Each State Party shall adopt such legislative and other measures as may be necessary "
+        "to establish as criminal offences under its domestic law the access to the whole or "
+        "any part of a digital network without right.",
+        id="duty-restated-as-duty-to-legislate",
+    ),
     pytest.param(
         "States Parties shall, in accordance with their domestic law, ensure that the measures "
         "respect human rights.",
@@ -262,6 +287,14 @@ STRENGTHENED = [
 ]
 
 NOT_STRENGTHENED = [
+    pytest.param(
+        "Each State Party shall ensure that enough traffic data is disclosed promptly to the "
+        "competent authority to identify the service providers.",
+        "Each State Party shall adopt such legislative and other measures as may be necessary "
+        "to ensure that enough traffic data is disclosed promptly to the competent authority "
+        "to identify the service providers.",
+        id="shall-ensure-restated-as-duty-to-legislate",
+    ),
     pytest.param(
         "The Parties shall co-operate with each other as broadly as they can in "
         "investigations of offences committed by means of computer systems.",
@@ -562,6 +595,15 @@ def test_scope_narrowed_not_found(old: str, new: str) -> None:
 
 SAFEGUARD_ADDED = [
     pytest.param(
+        "[A requested State Party may make the provision of assistance conditional on the "
+        "existence of dual criminality.][Dual criminality shall not be required for the "
+        "provision of assistance under this chapter.]",
+        "[Dual criminality shall be a condition for the provision of assistance under this "
+        "chapter.][A requested State Party may make the provision of assistance conditional "
+        "on the existence of dual criminality.]",
+        id="waiver-alternative-exchanged-for-condition",
+    ),
+    pytest.param(
         "Each State Party shall empower its competent authorities to require a service "
         "provider to capture traffic data as it is transmitted.",
         "Each State Party shall empower its competent authorities, subject to prior "
@@ -618,6 +660,12 @@ SAFEGUARD_ADDED = [
 ]
 
 NOT_SAFEGUARD_ADDED = [
+    pytest.param(*DEFERRED_TO_APPLICABLE_LAW, id="law-named-only-as-a-qualifier"),
+    pytest.param(
+        "Mutual legal assistance under this chapter shall be subject to dual criminality.",
+        "Dual criminality shall not be required for mutual legal assistance under this chapter.",
+        id="safeguard-named-to-be-waived",
+    ),
     pytest.param(
         "Each State Party shall empower its competent authorities, subject to judicial "
         "review, to order that specified electronic data be preserved without delay.",
@@ -674,6 +722,11 @@ def test_safeguard_added_not_found(old: str, new: str) -> None:
 # -- safeguard-removed --------------------------------------------------------------------------
 
 SAFEGUARD_REMOVED = [
+    pytest.param(
+        "Mutual legal assistance under this chapter shall be subject to dual criminality.",
+        "Dual criminality shall not be required for mutual legal assistance under this chapter.",
+        id="safeguard-waived",
+    ),
     pytest.param(
         "Each State Party shall empower its competent authorities, subject to judicial "
         "review, to order that specified electronic data be preserved without delay.",
@@ -1409,6 +1462,74 @@ def test_definition_changed_not_found(old: str, new: str, heading: str) -> None:
     assert "definition-changed" not in kinds(old, new, heading)
 
 
+#: (old, new, the lead-in of a listed item, the kind expected or None for no change of reach)
+REACH = [
+    pytest.param(
+        '"Serious crime" means conduct constituting an offence punishable by a maximum '
+        "deprivation of liberty of at least four years or a more serious penalty.",
+        '"Serious crime" means conduct constituting an offence punishable by a maximum '
+        "deprivation of liberty of at least two years or a more serious penalty.",
+        "",
+        "scope-broadened",
+        id="serious-crime-threshold-lowered",
+    ),
+    pytest.param(
+        '"Child" means any person under the age of eighteen years.',
+        '"Child" means any person under the age of sixteen years.',
+        "",
+        "scope-narrowed",
+        id="age-limit-lowered",
+    ),
+    pytest.param(
+        "(ii) Any other body that handles or stores digital data for such a communication "
+        "service or for its users;",
+        "",
+        "“Service provider” means:",
+        "scope-narrowed",
+        id="item-dropped-from-a-listed-definition",
+    ),
+    pytest.param(
+        "",
+        "(iii) Any provider of a digital network offered to the public;",
+        "“Service provider” means:",
+        "scope-broadened",
+        id="item-added-to-a-listed-definition",
+    ),
+    pytest.param(
+        "",
+        "(c) Is held by a public authority;",
+        '"Protected data" means digital data that meets all of the following conditions:',
+        None,
+        id="condition-added-to-a-cumulative-definition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "parent", "expected"), REACH)
+def test_a_definition_moves_the_reach_of_its_term(
+    old: str, new: str, parent: str, expected: str | None
+) -> None:
+    """A threshold, or an item of the list a term is defined by, decides what the term covers."""
+    article = Article(num="2", eid="art_2", heading=TERMS_HEADING)
+    ctx = ChangeContext(
+        old, new, diff_words(old, new), vocabulary(), article, article, parent=parent
+    )
+    found = {f.kind for f in classify(ctx)}
+    assert "definition-changed" in found
+    reach = found & {"scope-broadened", "scope-narrowed"}
+    assert reach == ({expected} if expected else set())
+
+
+def test_a_threshold_outside_a_definition_moves_no_term() -> None:
+    """Outside a use-of-terms article a threshold is only a threshold."""
+    found = kinds(
+        "The competent authority may order the preservation of data for up to 90 days.",
+        "The competent authority may order the preservation of data for up to 180 days.",
+    )
+    assert "threshold-changed" in found
+    assert not found & {"scope-broadened", "scope-narrowed", "definition-changed"}
+
+
 USING_DRAFT = """\
 Article 2
 Use of terms
@@ -1590,6 +1711,11 @@ def test_provision_deleted_not_found(old: str, new: str) -> None:
 # -- brackets-resolved --------------------------------------------------------------------------
 
 BRACKETS_RESOLVED = [
+    pytest.param(
+        "Data shall be preserved for a period of [90 days][180 days][one year].",
+        "Data shall be preserved for a period of [90 days][one year][two years].",
+        id="alternative-withdrawn-another-tabled",
+    ),
     pytest.param(
         "States Parties shall cooperate in the prevention of [serious] crime committed by means "
         "of information and communications technology systems.",

@@ -64,8 +64,8 @@ KINDS: Final = {
     "cross-reference-only": "cross-reference-only",
     "editorial": "editorial",
     "reworded": "reworded",
+    "restructured": "restructured",
 }
-_FALLBACKS: Final = frozenset({"cross-reference-only", "editorial", "reworded"})
 
 
 @attrs.frozen
@@ -88,11 +88,13 @@ class Vocabulary:
 
     modals: dict[str, int]
     modal_pattern: re.Pattern[str]
+    modal_transparent: re.Pattern[str]
     qualifiers: re.Pattern[str]
     broadening: re.Pattern[str]
     limiting: re.Pattern[str]
     safeguards: re.Pattern[str]
     safeguard_weights: dict[str, float]
+    safeguard_waivers: re.Pattern[str]
     exceptions: re.Pattern[str]
     exception_lists: re.Pattern[str]
     intent: re.Pattern[str]
@@ -119,6 +121,8 @@ class ChangeContext:
     new_draft: Draft | None = None
     heading: bool = False
     parent: str = ""
+    #: The text is sentences regrouped under a lead-in, or a lead-in's points made sentences.
+    regrouped: bool = False
 
     @property
     def added(self) -> bool:
@@ -161,6 +165,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         modals=data["modals"],
         modal_pattern=phrases_pattern(data["modals"], asides=True),
+        modal_transparent=phrases_pattern(data["modals_transparent"]["phrases"]),
         qualifiers=phrases_pattern(data["qualifiers"]["phrases"]),
         broadening=phrases_pattern(data["scope"]["broadening"]),
         limiting=phrases_pattern(
@@ -168,6 +173,7 @@ def vocabulary() -> Vocabulary:
         ),
         safeguards=phrases_pattern(data["safeguards"]["phrases"]),
         safeguard_weights=dict(data["safeguards"]["weights"]),
+        safeguard_waivers=phrases_pattern(data["safeguards"]["waivers"]),
         exceptions=phrases_pattern(data["exceptions"]["phrases"]),
         exception_lists=phrases_pattern(data["exceptions"]["lists"]),
         intent=phrases_pattern(data["intent"]["phrases"]),
@@ -235,6 +241,8 @@ def brackets(ctx: ChangeContext) -> Iterator[Finding]:
         yield from _agreed(ctx.old, ctx.new, kept, ctx.vocabulary, reopened=False)
         yield from _alternatives(ctx, reopened=False)
         yield from _agreed_list_items(ctx, reopened=False)
+    elif len(new) == len(old):
+        yield from _exchanged(ctx, old, new)
     elif len(new) > len(old):
         fresh = list((Counter(new) - Counter(old)).elements())
         reopened = [text for text in fresh if _plain(text) in _plain(ctx.old)]
@@ -242,6 +250,32 @@ def brackets(ctx: ChangeContext) -> Iterator[Finding]:
         yield from _agreed(ctx.new, ctx.old, reopened, ctx.vocabulary, reopened=True)
         yield from _alternatives(ctx, reopened=True)
         yield from _agreed_list_items(ctx, reopened=True)
+
+
+def _exchanged(ctx: ChangeContext, old: list[str], new: list[str]) -> Iterator[Finding]:
+    """Bracketed alternatives still open, but one withdrawn and another tabled in its place
+    ("[A][B]" -> "[C][A]"): the withdrawn one is resolved away, the tabled one is new, and what
+    the exchange does is judged as if the withdrawn text had become the tabled one."""
+    if not (_ALTERNATIVES.search(ctx.old) and _ALTERNATIVES.search(ctx.new)):
+        return
+    withdrawn = [
+        t for t in (Counter(old) - Counter(new)).elements() if _plain(t) not in _plain(ctx.new)
+    ]
+    tabled = [
+        t for t in (Counter(new) - Counter(old)).elements() if _plain(t) not in _plain(ctx.old)
+    ]
+    if withdrawn:
+        evidence = tuple(f"[{text}]" for text in withdrawn)
+        yield Finding("brackets-resolved", evidence, f"{_listing(list(evidence))} withdrawn")
+    if tabled:
+        evidence = tuple(f"[{text}]" for text in tabled)
+        yield Finding("brackets-added", evidence, f"{_listing(list(evidence))} tabled")
+    if len(withdrawn) == len(tabled) == 1:
+        before, after = withdrawn[0], tabled[0]
+        as_if = attrs.evolve(ctx, old=before, new=after, diff=diff_words(before, after))
+        for rule in _CONTENT_RULES:
+            for finding in rule(as_if):
+                yield attrs.evolve(finding, detail=f"{finding.detail}, in the alternative tabled")
 
 
 def _agreed_list_items(ctx: ChangeContext, *, reopened: bool) -> Iterator[Finding]:
@@ -315,18 +349,19 @@ def _agreed(
     alternatives = len(texts) >= 2 and re.search(r"\]\s*\[", bracketed)
     if alternatives and re.search(r"\b(?:or|and/or)\b", _plain_between(plain, texts)):
         yield Finding(kind("scope-broadened"), tuple(texts), "alternatives all kept")
-    joined = " ".join(texts)
-    still_bracketed = " ".join(_BRACKETED.findall(plain))
-    for pattern, agreed in (
-        (vocab.broadening, "scope-broadened"),
-        (vocab.limiting, "scope-narrowed"),
-        (vocab.safeguards, "safeguard-added"),
-        (vocab.exceptions, "exception-added"),
-        (vocab.intent, "intent-added"),
+    as_written = (bracketed, plain, " ".join(texts), " ".join(_BRACKETED.findall(plain)))
+    in_force = tuple(_in_force(text, vocab) for text in as_written)
+    for pattern, agreed, (before, after, joined, still_bracketed) in (
+        (vocab.broadening, "scope-broadened", as_written),
+        (vocab.limiting, "scope-narrowed", as_written),
+        (vocab.qualifiers, "obligation-weakened", as_written),
+        (vocab.safeguards, "safeguard-added", in_force),
+        (vocab.exceptions, "exception-added", as_written),
+        (vocab.intent, "intent-added", as_written),
     ):
         # A term the plain side has fewer of than the bracketed side was dropped on balance;
         # the term rules report that, so it is not also "agreed" here.
-        fewer = _counts(pattern, bracketed) - _counts(pattern, plain)
+        fewer = _counts(pattern, before) - _counts(pattern, after)
         terms = sorted(
             set(_counts(pattern, joined)) - set(_counts(pattern, still_bracketed)) - set(fewer)
         )
@@ -346,15 +381,29 @@ def modal_strength(ctx: ChangeContext) -> Iterator[Finding]:
     """A modal verb in an edited passage that binds more or less than before (shall -> may)."""
     if ctx.added or ctx.deleted:
         return
-    old = _touched(ctx.vocabulary.modal_pattern, ctx.old, ctx.diff.edits, side="old")
-    new = _touched(ctx.vocabulary.modal_pattern, ctx.new, ctx.diff.edits, side="new")
-    strengths = ctx.vocabulary.modals
-    for before, after in zip(old, new, strict=False):
-        a, b = strengths[_modal_key(before, strengths)], strengths[_modal_key(after, strengths)]
+    vocab, strengths = ctx.vocabulary, ctx.vocabulary.modals
+    old = _touched(vocab.modal_pattern, _see_through(ctx.old, vocab), ctx.diff.edits, side="old")
+    new = _touched(vocab.modal_pattern, _see_through(ctx.new, vocab), ctx.diff.edits, side="new")
+    for old_match, new_match in zip(old, new, strict=False):
+        a = strengths[_modal_key(_words(old_match.group(0)), strengths)]
+        b = strengths[_modal_key(_words(new_match.group(0)), strengths)]
         if a != b:
+            # Quoted as written, the words seen through included.
+            before = _words(ctx.old[old_match.start() : old_match.end()])
+            after = _words(ctx.new[new_match.start() : new_match.end()])
             kind = "obligation-weakened" if b < a else "obligation-strengthened"
             yield Finding(kind, (before, after), f"“{before}” becomes “{after}”")
             yield from _elements_required(ctx, before, after, strengthened=b > a)
+
+
+def _see_through(text: str, vocab: Vocabulary) -> str:
+    """*text* with the words that only say "legislate for" blanked out (a colon after them
+    too), at the same length so that edit offsets still hold."""
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group(0))
+
+    return re.sub(rf"{vocab.modal_transparent.pattern}(?:\s*:)?", blank, text, flags=re.IGNORECASE)
 
 
 def _elements_required(
@@ -377,7 +426,7 @@ def qualifiers(ctx: ChangeContext) -> Iterator[Finding]:
     """A qualifier that softens a duty ("as appropriate", "subject to domestic law")."""
     if ctx.added or ctx.deleted:
         return
-    added, removed = _shift(ctx.vocabulary.qualifiers, ctx.old, ctx.new)
+    added, removed = _shift_in(ctx, ctx.vocabulary.qualifiers)
     if added:
         yield Finding("obligation-weakened", tuple(added), f"qualified by {_listing(added)}")
     if removed:
@@ -418,8 +467,8 @@ def scope(ctx: ChangeContext) -> Iterator[Finding]:
     """Words that widen or confine what a provision covers, and items added to a list."""
     if ctx.added or ctx.deleted:
         return
-    wider, narrower = _shift(ctx.vocabulary.broadening, ctx.old, ctx.new)
-    limited, unlimited = _shift(ctx.vocabulary.limiting, ctx.old, ctx.new)
+    wider, narrower = _shift_in(ctx, ctx.vocabulary.broadening)
+    limited, unlimited = _shift_in(ctx, ctx.vocabulary.limiting)
     listed, unlisted = _list_items(ctx.diff.edits)
     broadened = [*wider, *unlimited, *listed]
     narrowed = [*narrower, *limited, *unlisted]
@@ -440,9 +489,13 @@ def safeguards(ctx: ChangeContext) -> Iterator[Finding]:
     """Protections (review, authorisation, remedy, proportionality ...) added or removed.
 
     One safeguard replaced by another counts as the one that weighs more: "prior judicial
-    authorization" -> "independent review" is a safeguard removed.
+    authorization" -> "independent review" is a safeguard removed. A safeguard named only as
+    the law a qualifier defers to ("in accordance with applicable international human rights
+    law"), or named to be waived ("dual criminality shall not be required"), counts for none.
     """
-    added, removed = _shift(ctx.vocabulary.safeguards, ctx.old, ctx.new)
+    vocab = ctx.vocabulary
+    ctx = attrs.evolve(ctx, old=_in_force(ctx.old, vocab), new=_in_force(ctx.new, vocab))
+    added, removed = _shift_in(ctx, ctx.vocabulary.safeguards)
     if added and removed and not (ctx.added or ctx.deleted):
         weights = ctx.vocabulary.safeguard_weights
         gained = sum(weights.get(term, 1) for term in added)
@@ -485,6 +538,17 @@ def intent(ctx: ChangeContext) -> Iterator[Finding]:
 
 def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
     """A number with a unit that changed: “four years” becomes “two years” (minimum lowered)."""
+    for before, after, bound, direction in _threshold_moves(ctx):
+        yield Finding(
+            "threshold-changed",
+            (before, after),
+            f"“{before}” becomes “{after}” ({bound} {direction})",
+        )
+
+
+def _threshold_moves(ctx: ChangeContext) -> Iterator[tuple[str, str, str, str]]:
+    """(old quantity, new quantity, "minimum" or "maximum", "raised" or "lowered") for each
+    number with a unit that changed."""
     if ctx.added or ctx.deleted:
         return
     old = _quantities(ctx.vocabulary.threshold, ctx.old)
@@ -492,13 +556,8 @@ def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
     for unit in sorted(set(old) & set(new)):
         for (a_text, a), (b_text, b) in zip(old[unit], new[unit], strict=False):
             if a != b:
-                direction = "raised" if b > a else "lowered"
                 bound = _bound(ctx.new, b_text) or _bound(ctx.old, a_text)
-                yield Finding(
-                    "threshold-changed",
-                    (a_text, b_text),
-                    f"“{a_text}” becomes “{b_text}” ({bound} {direction})",
-                )
+                yield a_text, b_text, bound, "raised" if b > a else "lowered"
 
 
 def _bound(text: str, quantity: str) -> str:
@@ -511,23 +570,41 @@ def _bound(text: str, quantity: str) -> str:
 
 _MAXIMUM: Final = re.compile(
     r"(?:up to|not exceeding|no longer than|not longer than|not more than|no more than|maximum of|"
-    r"at most|within|a period of)\s*$"
+    r"at most|within|a period of|under|below|less than|younger than|under the age of|"
+    r"below the age of)\s*$"
 )
 
 
 def definitions(ctx: ChangeContext) -> Iterator[Finding]:
-    """A definition in a use-of-terms article, naming the term and the articles that use it."""
+    """A definition in a use-of-terms article, naming the term and the articles that use it.
+
+    A definition decides what its term covers, so a threshold in it moves that reach ("at least
+    four years" -> "at least two years": more crimes are "serious"), and so does an item added
+    to or dropped from the list it defines the term by ("means: (i) ...; (ii) ...").
+    """
     article = ctx.new_article or ctx.old_article
     if article is None or not ctx.vocabulary.definition_headings.search(article.heading):
         return
     if not ctx.diff.changes and not (ctx.added or ctx.deleted):
         return
-    term = _defined_term(ctx.new) or _defined_term(ctx.old)
-    if term is None:
+    listed = ctx.parent.rstrip().endswith(":") and _defined_term(ctx.parent)
+    term = _defined_term(ctx.new) or _defined_term(ctx.old) or listed
+    if not term:
         return
     users = _articles_using(term, ctx.new_draft, exclude=article.num)
     where = f"; used in articles {', '.join(users)}" if users else ""
     yield Finding("definition-changed", (term,), f"definition of “{term}”{where}")
+    for before, after, bound, direction in _threshold_moves(ctx):
+        wider = (bound, direction) in (("minimum", "lowered"), ("maximum", "raised"))
+        yield Finding(
+            "scope-broadened" if wider else "scope-narrowed",
+            (before, after),
+            f"“{term}” covers {'more' if wider else 'less'}: “{before}” becomes “{after}”",
+        )
+    if listed and (ctx.added or ctx.deleted) and not _CUMULATIVE.search(ctx.parent):
+        item = _quote(ctx.new or ctx.old, 80)
+        kind, how = ("scope-broadened", "now") if ctx.added else ("scope-narrowed", "no longer")
+        yield Finding(kind, (item,), f"“{term}” {how} covers “{item}”")
 
 
 def fallbacks(ctx: ChangeContext) -> Iterator[Finding]:
@@ -540,6 +617,8 @@ def fallbacks(ctx: ChangeContext) -> Iterator[Finding]:
         yield Finding("cross-reference-only", evidence, f"cross-reference: {detail}")
     elif all(_editorial(edit) or _doubled(edit, ctx) for edit in changes):
         yield Finding("editorial", evidence, f"punctuation, case or spelling: {detail}")
+    elif ctx.regrouped:
+        yield Finding("restructured", evidence, f"regrouped under a lead-in: {detail}")
     else:
         yield Finding("reworded", evidence, f"reworded: {detail}")
 
@@ -561,6 +640,18 @@ RULES: Final[tuple[Rule, ...]] = (
 )
 
 
+#: The rules that judge what a text says, as against where it stands or how it is marked.
+_CONTENT_RULES: Final[tuple[Rule, ...]] = (
+    modal_strength,
+    qualifiers,
+    scope,
+    safeguards,
+    exceptions,
+    intent,
+    thresholds,
+)
+
+
 def classify_texts(old: str, new: str, *, heading: str = "") -> tuple[Finding, ...]:
     """Classify the change from *old* to *new* (two versions of one provision) on its own.
 
@@ -572,7 +663,16 @@ def classify_texts(old: str, new: str, *, heading: str = "") -> tuple[Finding, .
 
 
 def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding, ...]:
-    """Run the rules on one changed provision; the findings, in rule order."""
+    """Run the rules on one changed provision; the findings, in rule order.
+
+    A ``[deleted]`` placeholder that appears or disappears is editorial whatever its heading
+    says: the text it stands for went when the placeholder was put in.
+    """
+    placeholder = ctx.old_article if ctx.deleted else ctx.new_article if ctx.added else None
+    if placeholder is not None and placeholder.deleted:
+        how = "dropped" if ctx.deleted else "put in"
+        quote = _quote(ctx.old or ctx.new, 80)
+        return (Finding("editorial", (quote,), f"a “[deleted]” placeholder {how}: “{quote}”"),)
     findings: list[Finding] = []
     for rule in rules:
         if rule is fallbacks:
@@ -605,6 +705,22 @@ _REFERENCE_WORD: Final = re.compile(
 )
 
 
+#: "in accordance with applicable ... law": a qualifier that defers to whatever law applies, so
+#: the law it names is no safeguard of its own.
+_DEFERRED_LAW: Final = re.compile(
+    r"\b(?:in accordance with|under|subject to|consistent with)\s+(?:the\s+|its\s+|their\s+)?"
+    r"applicable\b[^,;.:]{0,80}?\blaws?\b",
+    re.IGNORECASE,
+)
+
+
+def _in_force(text: str, vocab: Vocabulary) -> str:
+    """*text* without what names a safeguard but does not impose it: the laws that qualifiers
+    defer to (see ``_DEFERRED_LAW``) and clauses that waive a safeguard."""
+    clauses = re.split(r"(?<=[,;.:])\s+", _DEFERRED_LAW.sub(" ", text))
+    return " ".join(c for c in clauses if not vocab.safeguard_waivers.search(c))
+
+
 def _plain(text: str) -> str:
     return " ".join(w.lower() for w in re.findall(r"\w+", text))
 
@@ -629,19 +745,25 @@ def _modal_key(phrase: str, strengths: dict[str, int]) -> str:
     return " ".join([words[0], *["*"] * (len(words) - 2), words[-1]])
 
 
-def _touched(pattern: re.Pattern[str], text: str, edits: Sequence[Edit], *, side: str) -> list[str]:
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _touched(
+    pattern: re.Pattern[str], text: str, edits: Sequence[Edit], *, side: str
+) -> list[re.Match[str]]:
     """The matches of *pattern* in *text* that an edit touches (overlaps, or cuts into)."""
     spans = [
         (e.old_start, e.old_end) if side == "old" else (e.new_start, e.new_end)
         for e in edits
         if e.op != "equal"
     ]
-    found = []
-    for match in pattern.finditer(text):
-        # Touching counts too: "shall" -> "shall endeavour to" inserts right after the modal.
-        if any(start <= match.end() and match.start() <= end for start, end in spans):
-            found.append(" ".join(match.group(0).split()))
-    return found
+    # Touching counts too: "shall" -> "shall endeavour to" inserts right after the modal.
+    return [
+        match
+        for match in pattern.finditer(text)
+        if any(start <= match.end() and match.start() <= end for start, end in spans)
+    ]
 
 
 def _counts(pattern: re.Pattern[str], text: str) -> Counter[str]:
@@ -653,13 +775,25 @@ def term_shift(pattern: re.Pattern[str], old: str, new: str) -> tuple[list[str],
     return _shift(pattern, old, new)
 
 
-def _shift(pattern: re.Pattern[str], old: str, new: str) -> tuple[list[str], list[str]]:
-    """Phrases of *pattern* that *new* has more of, and fewer of, than *old*.
+def _shift_in(ctx: ChangeContext, pattern: re.Pattern[str]) -> tuple[list[str], list[str]]:
+    """``_shift`` of the change in *ctx*. Regrouped text says once in a lead-in what each
+    sentence said ("when committed intentionally"), so there only the phrases count, not how
+    often they stand."""
+    return _shift(pattern, ctx.old, ctx.new, distinct=ctx.regrouped)
+
+
+def _shift(
+    pattern: re.Pattern[str], old: str, new: str, *, distinct: bool = False
+) -> tuple[list[str], list[str]]:
+    """Phrases of *pattern* that *new* has more of, and fewer of, than *old* (with
+    *distinct*, that one has and the other has not).
 
     A phrase that only grew into a longer one ("review" -> "judicial review") counts as the
     longer one added, not as the shorter one removed, and the reverse.
     """
     before, after = _counts(pattern, old), _counts(pattern, new)
+    if distinct:
+        before, after = Counter(set(before)), Counter(set(after))
     added = sorted((after - before).keys())
     removed = sorted((before - after).keys())
     added_only = [a for a in added if not any(a in r for r in removed if a != r)]
@@ -677,7 +811,7 @@ def _term_findings(
 ) -> Iterator[Finding]:
     """Terms of *pattern* the new text has more (or fewer) of. With *synonyms*, one term
     swapped for another of the same family ("wilfully" -> "intentionally") is no change."""
-    added, removed = _shift(pattern, ctx.old, ctx.new)
+    added, removed = _shift_in(ctx, pattern)
     if synonyms and len(added) == len(removed) and not (ctx.added or ctx.deleted):
         return
     if added:
@@ -767,6 +901,9 @@ def _number_value(number: str) -> float:
 _TERM: Final = re.compile(
     r"[\"“‘']([^\"”’']{1,80})[\"”’'],?\s+(?:means|shall mean|includes|refers to|is|denotes)\b"
 )
+#: A list whose items must all hold ("means data that meets all of the following:"): an item
+#: dropped from it widens the term rather than narrowing it, so it is left to the reader.
+_CUMULATIVE: Final = re.compile(r"\b(?:all|each|both) of the following\b", re.IGNORECASE)
 _LEADING_TERM: Final = re.compile(r"^\s*[\"“‘']([^\"”’']{1,80})[\"”’']")
 
 
