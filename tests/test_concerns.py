@@ -255,6 +255,30 @@ OVERBROAD = [
 
 PUBLIC_INTEREST = [
     pytest.param(
+        "worsens",
+        "Each State Party shall establish as a criminal offence the distribution of child sexual "
+        "abuse material by means of a digital network.",
+        "1. Each State Party shall establish as a criminal offence the distribution of child "
+        "sexual abuse material by means of a digital network.\n\n"
+        "2. Each State Party shall establish as a criminal offence the dissemination by means of "
+        "a digital network of false information that is likely to disturb public order.",
+        "Content-related offences",
+        CRIMINALIZATION,
+        id="false-information-offence-added",
+    ),
+    pytest.param(
+        "addresses",
+        "1. Each State Party shall establish as a criminal offence the distribution by means of a "
+        "digital network of material that insults a public official.\n\n"
+        "2. Each State Party shall establish as a criminal offence the distribution of child "
+        "sexual abuse material by means of a digital network.",
+        "Each State Party shall establish as a criminal offence the distribution of child sexual "
+        "abuse material by means of a digital network.",
+        "Content-related offences",
+        CRIMINALIZATION,
+        id="insult-offence-deleted",
+    ),
+    pytest.param(
         "addresses",
         "A State Party may require that the offence be committed by infringing security measures, "
         "with the intent of obtaining electronic data or other dishonest intent.",
@@ -392,6 +416,20 @@ PUBLIC_INTEREST = [
 # -- human-rights-safeguards --------------------------------------------------------------------
 
 HUMAN_RIGHTS = [
+    pytest.param(
+        "addresses",
+        "1. States Parties shall afford one another the widest measure of mutual legal "
+        "assistance in investigations concerning the offences established in accordance with "
+        "this Convention.",
+        "1. States Parties shall afford one another the widest measure of mutual legal "
+        "assistance in investigations concerning the offences established in accordance with "
+        "this Convention.\n\n"
+        "2. Mutual legal assistance under this chapter shall be subject to the conditions and "
+        "safeguards provided for in article 24 of this Convention.",
+        "Mutual legal assistance",
+        COOPERATION,
+        id="safeguards-extended-to-cooperation",
+    ),
     pytest.param(
         "addresses",
         "1. States Parties shall ensure that the implementation of their obligations under this "
@@ -1031,6 +1069,31 @@ def test_gender_mainstreaming(effect: str, old: str, new: str, heading: str, cha
     assert effects(old, new, heading, chapter, "gender-mainstreaming") == [effect]
 
 
+def test_gender_in_the_preamble_is_mixed_only_while_the_articles_lack_it() -> None:
+    """A gender perspective added to the preamble addresses the concern when an operative
+    article of the new draft mainstreams it too; confined to the preamble, it is mixed."""
+    recital = "Recognizing the importance of mainstreaming a gender perspective,"
+    operative = (
+        "Chapter VI – Preventive measures\n\nArticle 2\nPreventive measures\n\n"
+        "States Parties shall mainstream a gender perspective in their prevention policies.\n"
+    )
+
+    def preamble_draft(recitals: str, articles: str) -> td.Draft:
+        return td.loads(
+            f"{TITLE}\n\nThe States Parties to this Convention,\n{recitals}\n"
+            f"Have agreed as follows:\n\n{STANDING_ARTICLE}\n{articles}"
+        )
+
+    old_recital = "Recognizing the need to protect victims,"
+    for articles, effect in (("", "mixed"), (operative, "addresses")):
+        comparison = td.compare(
+            preamble_draft(old_recital, articles),
+            preamble_draft(f"{old_recital}\n{recital}", articles),
+        )
+        tagged = [t for t in comparison.tags if t.concern == "gender-mainstreaming"]
+        assert [t.effect for t in tagged] == [effect], articles
+
+
 @pytest.mark.parametrize(CASE_ARGS, SURVEILLANCE)
 def test_surveillance_powers(effect: str, old: str, new: str, heading: str, chapter: str) -> None:
     """The change is tagged with the expected effect for surveillance powers."""
@@ -1450,6 +1513,12 @@ def test_custom_pack_loads_from_a_file(tmp_path: Path) -> None:
             'detail = "lowered("',
             "detail",
             id="bad-detail-pattern",
+        ),
+        pytest.param(
+            'kinds = ["threshold-changed"]\ndetail',
+            'kinds = ["threshold-changed"]\nwhere = "preamble-only"\ndetail',
+            "where",
+            id="preamble-only-without-words",
         ),
     ],
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -291,8 +292,14 @@ def _provision_changes(
 ) -> Iterator[Change]:
     old = {p.eid: (a, p, parent) for a in olds for p, parent in _with_parents(a)}
     new = {p.eid: (a, p, parent) for a in news for p, parent in _with_parents(a)}
+    groups = {id(group.pairs[0]): group for group in _regroupings(pairs, old, new)}
+    grouped = {id(pair) for group in groups.values() for pair in group.pairs}
     for pair in pairs:
-        if pair.relation == "unchanged":
+        if id(pair) in groups:
+            change = _regrouped_change(groups[id(pair)], old, new, drafts, renumbering, policy)
+            if change is not None:
+                yield change
+        if pair.relation == "unchanged" or id(pair) in grouped:
             continue
         # A provision added to (or deleted from) an article still belongs to the article pair.
         old_article, old_provision, old_parent = old.get(pair.old or "", (olds[0], None, ""))
@@ -309,6 +316,108 @@ def _provision_changes(
         )
         if change is not None:
             yield change
+
+
+_Provisions = dict[str, tuple[Article, Provision, str]]
+
+
+@attrs.frozen
+class _Regrouping:
+    """Provisions said again in another shape: their pairs, and their element ids on each side."""
+
+    pairs: tuple[ProvisionMatch, ...]
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+
+def _regroupings(
+    pairs: tuple[ProvisionMatch, ...], old: _Provisions, new: _Provisions
+) -> list[_Regrouping]:
+    """Sentences regrouped under a lead-in and points ("Each State Party shall ensure that A.
+    Each State Party shall ensure that B." -> "... shall adopt measures to: (a) Ensure A; (b)
+    Ensure B"), or points made sentences again.
+
+    A lead-in with points on one side regroups the sentences on the other side that its parts
+    are paired with, and the unpaired sentences next to those, when there are at least as many
+    sentences as points and most of the words are the same. Read apart, the lead-in would be a
+    new duty and each point a rewording; read together, they are one text in another shape.
+    """
+    found: list[_Regrouping] = []
+    used: set[str] = set()
+    for side, provisions, others in (("new", new, old), ("old", old, new)):
+        other = "old" if side == "new" else "new"
+        partner = {getattr(p, side): p for p in pairs if getattr(p, side)}
+        unpaired = {getattr(p, other) for p in pairs if getattr(p, side) is None}
+        order = list(others)
+        for eid, (_, lead_in, _) in provisions.items():
+            if not lead_in.children or not _leads_in(lead_in.text):
+                continue
+            members = [eid, *(child.eid for child in lead_in.children)]
+            group = [partner[m] for m in members if m in partner]
+            sentences = [getattr(p, other) for p in group if getattr(p, other)]
+            if not sentences or any(_in_list(others[s][1], s) for s in sentences):
+                continue
+            # The unpaired sentences that follow (or precede) the paired ones belong too.
+            positions = sorted(order.index(s) for s in sentences)
+            first, last = positions[0], positions[-1]
+            while last + 1 < len(order) and _loose(order[last + 1], unpaired, others):
+                last += 1
+            while first > 0 and _loose(order[first - 1], unpaired, others):
+                first -= 1
+            sentences = order[first : last + 1]
+            if len(sentences) < len(lead_in.children) or used & {*members, *sentences}:
+                continue
+            mine = [provisions[m][1].text for m in members]
+            theirs = [others[s][1].text for s in sentences]
+            if _shared_words(" ".join(mine), " ".join(theirs)) < 0.7:
+                continue
+            group += [p for p in pairs if getattr(p, other) in sentences and p not in group]
+            used.update(members, sentences)
+            ordered = tuple(p for p in pairs if p in group)
+            sides = {side: tuple(members), other: tuple(sentences)}
+            found.append(_Regrouping(ordered, sides["old"], sides["new"]))
+    return found
+
+
+def _in_list(provision: Provision, eid: str) -> bool:
+    """Whether *provision* is a point, or a lead-in to points: already in the shape of a list."""
+    return eid.rsplit("__", 1)[-1].startswith("point_") or bool(provision.children)
+
+
+def _loose(eid: str, unpaired: set[str | None], provisions: _Provisions) -> bool:
+    return eid in unpaired and not _in_list(provisions[eid][1], eid)
+
+
+def _leads_in(text: str) -> bool:
+    return text.rstrip().endswith(":")
+
+
+def _shared_words(a: str, b: str) -> float:
+    """The share of the distinct words of the shorter text that the other text has too."""
+    first, second = ({w.lower() for w in re.findall(r"\w+", t)} for t in (a, b))
+    return len(first & second) / max(1, min(len(first), len(second)))
+
+
+def _regrouped_change(
+    group: _Regrouping,
+    old: _Provisions,
+    new: _Provisions,
+    drafts: tuple[Draft, Draft],
+    renumbering: Renumbering,
+    policy: NormalizationPolicy,
+) -> Change | None:
+    """One change for a lead-in and its points, against the sentences they regroup (``None``
+    if the words are the same)."""
+    old_text = "\n".join(old[eid][1].text for eid in group.old)
+    new_text = "\n".join(new[eid][1].text for eid in group.new)
+    diff = diff_words(old_text, new_text, policy=policy, renumbering=renumbering)
+    if not diff.changed:
+        return None
+    old_article, new_article = old[group.old[0]][0], new[group.new[0]][0]
+    ctx = ChangeContext(
+        old_text, new_text, diff, vocabulary(), old_article, new_article, *drafts, regrouped=True
+    )
+    return _typed(ctx, group.old[0], group.new[0])
 
 
 def _with_parents(article: Article) -> Iterator[tuple[Provision, str]]:
@@ -350,7 +459,7 @@ def _heading_change(
     match: Match, renumbering: Renumbering, policy: NormalizationPolicy
 ) -> Iterator[Change]:
     old, new = match.old[0], match.new[0]
-    if old.heading == new.heading:
+    if old.heading == new.heading or _headings_combined(match):
         return
     diff = diff_words(
         old.heading, new.heading, policy=policy, renumbering=renumbering, heading=True
@@ -358,6 +467,22 @@ def _heading_change(
     if diff.changed:
         ctx = ChangeContext(old.heading, new.heading, diff, vocabulary(), old, new, heading=True)
         yield _typed(ctx, f"{old.eid}__heading", f"{new.eid}__heading")
+
+
+def _headings_combined(match: Match) -> bool:
+    """Whether the heading of a merged article joins the words of the headings it comes from,
+    and no others ("Attempt" + "Participation" -> "Participation and attempt"), or the headings
+    of a split article share out the words of its heading: carried over, no change."""
+    if len(match.old) == len(match.new) == 1:
+        return False
+
+    def words(articles: tuple[Article, ...]) -> set[str]:
+        return {w.lower() for a in articles for w in re.findall(r"\w+", a.heading)} - _JOINING
+
+    return words(match.old) == words(match.new)
+
+
+_JOINING = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to"})
 
 
 def _change(

@@ -28,8 +28,9 @@ class ConcernRule:
     detail matches too, as ``"lowered"`` for a threshold), when the new text holds more of the
     *added* phrases than the old, or fewer of the *removed* ones; each condition given must hold.
     *role* limits the rule to provisions that are powers or safeguards for the concern, *where* to
-    the preamble or the operative articles; a finding of one of *unless* stops it. *because* says
-    why in a few words, for the rationale.
+    the preamble or the operative articles (``"preamble-only"``: the preamble, when no operative
+    article of the new draft holds any of the *added* phrases); a finding of one of *unless*
+    stops it. *because* says why in a few words, for the rationale.
     """
 
     id: str
@@ -39,7 +40,7 @@ class ConcernRule:
     added: re.Pattern[str] | None = None
     removed: re.Pattern[str] | None = None
     role: Role = "any"
-    where: Literal["anywhere", "operative", "preamble"] = "anywhere"
+    where: Literal["anywhere", "operative", "preamble", "preamble-only"] = "anywhere"
     confidence: float = 0.7
     detail: re.Pattern[str] | None = None
     #: Kinds that stop the rule: a new paragraph that is an exception is no new offence.

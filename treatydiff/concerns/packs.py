@@ -189,8 +189,16 @@ class _Reader:
         if role not in ("power", "safeguard", "any"):
             raise self.fail("key 'role' must be 'power', 'safeguard' or 'any'", where)
         place = rule.get("where", "anywhere")
-        if place not in ("anywhere", "operative", "preamble"):
-            raise self.fail("key 'where' must be 'anywhere', 'operative' or 'preamble'", where)
+        if place not in ("anywhere", "operative", "preamble", "preamble-only"):
+            raise self.fail(
+                "key 'where' must be 'anywhere', 'operative', 'preamble' or 'preamble-only'",
+                where,
+            )
+        if place == "preamble-only" and added is None:
+            raise self.fail(
+                "key 'where' is 'preamble-only', which needs 'added': the words to look for",
+                where,
+            )
         confidence = rule.get("confidence", 0.7)
         if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
             raise self.fail("key 'confidence' must be a number above 0 and at most 1", where)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["ChangeSetting", "setting_of", "tag_changes"]
 
 #: Kinds that never carry meaning on their own: a change of only these kinds is never tagged.
-COSMETIC = frozenset({"editorial", "cross-reference-only"})
+COSMETIC = frozenset({"editorial", "cross-reference-only", "restructured"})
 
 
 @attrs.frozen
@@ -37,6 +37,9 @@ class ChangeSetting:
     heading: str  # the article's heading, old and new
     text: str  # the provision's old and new text, and its chapeau
     preamble: bool
+    #: The text of the new draft's operative articles (for a change in the preamble only), to
+    #: tell words the preamble adds from words that are confined to it.
+    operative: str = ""
 
 
 def tag_changes(
@@ -44,10 +47,13 @@ def tag_changes(
 ) -> tuple[ConcernTag, ...]:
     """Tag every change with every concern of *pack* it matters to."""
     tags: list[ConcernTag] = []
+    operative = "\n".join(article.text for article in new.articles)
     for change in changes:
         if set(change.kinds) <= COSMETIC:
             continue
         setting = setting_of(change, old, new)
+        if setting.preamble:
+            setting = attrs.evolve(setting, operative=operative)
         for concern in pack.concerns:
             tag = tag_change(change, setting, concern)
             if tag is not None:
@@ -184,7 +190,9 @@ def _match(
     """The evidence and detail for which *rule* matches *change*, or ``None``."""
     if rule.role not in ("any", role):
         return None
-    if (rule.where == "preamble") != setting.preamble and rule.where != "anywhere":
+    if rule.where != "anywhere" and (rule.where != "operative") != setting.preamble:
+        return None
+    if rule.where == "preamble-only" and rule.added and rule.added.search(setting.operative):
         return None
     if any(kind in rule.unless for kind in change.kinds):
         return None
