@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import changes_table
 import pytest
 from hypothesis import HealthCheck, settings
+
+import treatydiff as td
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -25,6 +28,13 @@ def shared_file(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared corpora are only beside the CI checkout")
     return path
+
+
+@pytest.fixture(scope="module")
+def by_row(comparisons: dict[str, td.Comparison]) -> dict[str, list[td.Change]]:
+    """The reported changes of the fixture series (the module's ``comparisons`` of each pair
+    of drafts), by the row of fixtures/series/CHANGES.md that names each."""
+    return changes_table.assign_all(comparisons)
 
 
 @pytest.fixture

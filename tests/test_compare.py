@@ -6,6 +6,7 @@ import itertools
 import re
 from pathlib import Path
 
+import changes_table
 import pytest
 from conftest import FIXTURES
 
@@ -89,96 +90,158 @@ def test_renumbering_alone_is_no_change(path: Path) -> None:
 
 # -- the deliberate changes listed in fixtures/series/CHANGES.md -------------------------------
 
-#: Where treatydiff's kinds differ from the ones CHANGES.md proposes, and why.
-DEVIATIONS = {
-    "1-2.03": "a lower threshold is reported as threshold-changed; that it widens the scope of "
-    "'serious crime' is for the concern tagger to judge",
-    "1-2.34": "the bracketed alternatives are reordered and one replaced; seen as a rewording",
-    "2-3.05": "a narrower definition of a term is reported as definition-changed only",
-    "2-3.06": "a whole new article is provision-added; its scope is for the concern tagger",
-    "2-3.10": "'Interference with a digital network' -> '... with the functioning of ...' is a "
-    "rewording of the heading, not editorial",
-    "2-3.21": "the split restructures the article; its bracket resolution is reported",
-    "2-3.23": "the split turns two sentences into a chapeau and points: a rewording",
-    "2-3.24": "the split turns two sentences into a chapeau and points: a rewording",
-    "2-3.36": "a clause on gender mainstreaming inserted into a paragraph is a rewording, not a "
-    "provision added",
-    "3-4.05": "removing a [deleted] placeholder is the deletion of the article",
-}
 
-
-def listed_changes() -> list[tuple[str, str, str, set[str]]]:
-    """(id, old location, new location, kinds) of every row of CHANGES.md."""
-    rows = []
-    for line in (FIXTURES / "series" / "CHANGES.md").read_text("utf-8").splitlines():
-        if re.match(r"\| \d-\d\.\d+ ", line):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            kinds = {k.strip().split(" ")[0] for k in cells[5].split(",")}
-            rows.append((cells[0], cells[1], cells[2], kinds))
-    return rows
-
-
-def changes_at(comparison: td.Comparison, old: str, new: str) -> list[td.Change] | None:
-    """The changes at a CHANGES.md location, or None for a location that names no single
-    provision (a whole article with several edits, or several provisions at once)."""
-    if "," in old or "," in new:
-        return None
-    side, location = ("new", new) if new != "—" else ("old", old)
-    if location.startswith("preamble"):
-        return [c for c in comparison.changes if c.new_article == "preamble"]
-    match = re.fullmatch(r"(\d+(?: bis)?)((?:\(\w+\))*)", location)
-    if match is None or not match.group(2):
-        return None
-    path = "__".join(
-        ("para_" if part.isdigit() else "point_") + part
-        for part in re.findall(r"\((\w+)\)", match.group(2))
-    )
-    found = []
-    for change in comparison.changes:
-        article = change.new_article if side == "new" else change.old_article
-        eid = (change.new_eid if side == "new" else change.old_eid) or ""
-        if article == match.group(1) and re.search(rf"__{path}(?:$|__)", eid):
-            found.append(change)
-    return found
-
-
-def changes_at_or_skip(comparison: td.Comparison, old: str, new: str) -> list[td.Change]:
-    """The changes at a CHANGES.md location; the test is skipped for a location ``changes_at``
-    cannot check one to one."""
-    found = changes_at(comparison, old, new)
-    if found is None:
-        pytest.skip(
-            "the row names a whole article or several provisions, which other rows' changes "
-            "share: not checked one to one"
-        )
-    return found
-
-
-def listed_cases() -> list[object]:
-    """One test case per CHANGES.md row, deviations marked as expected failures."""
-    cases = []
-    for row in listed_changes():
-        marks = (
-            [pytest.mark.xfail(reason=DEVIATIONS[row[0]], strict=True)]
-            if row[0] in DEVIATIONS
-            else []
-        )
-        cases.append(pytest.param(*row, id=row[0], marks=marks))
-    return cases
-
-
-@pytest.mark.parametrize(("change_id", "old", "new", "expected"), listed_cases())
+@pytest.mark.parametrize("row", changes_table.rows(), ids=lambda row: row.id)
 def test_deliberate_changes_get_their_kinds(
-    comparisons: dict[str, td.Comparison], change_id: str, old: str, new: str, expected: set[str]
+    by_row: dict[str, list[td.Change]], row: changes_table.Row
 ) -> None:
     """Each deliberate change of the fixture series is classified as CHANGES.md says."""
-    comparison = comparisons[change_id.split(".")[0]]
-    found = changes_at_or_skip(comparison, old, new)
-    kinds = {kind for change in found for kind in change.kinds}
-    if expected <= COSMETIC:
+    kinds = {kind for change in by_row[row.id] for kind in change.kinds}
+    if row.kinds <= COSMETIC:
         assert not kinds - COSMETIC, f"a cosmetic change got {sorted(kinds)}"
     else:
-        assert expected <= kinds, f"expected {sorted(expected)}, found {sorted(kinds)}"
+        assert row.kinds <= kinds, f"expected {sorted(row.kinds)}, found {sorted(kinds)}"
+
+
+def test_every_reported_change_is_listed(by_row: dict[str, list[td.Change]]) -> None:
+    """A change no CHANGES.md row names is consequential punctuation (a list's closing "." that
+    becomes ";" before a new last item), never a change of meaning."""
+    unlisted = {change.id: change.kinds for change in by_row[""]}
+    assert all(set(kinds) <= COSMETIC for kinds in unlisted.values()), unlisted
+
+
+def test_every_place_in_changes_md_is_read() -> None:
+    """Every row names places the table reader understands, and every row has an effect cell."""
+    rows = changes_table.rows()
+    assert len(rows) == len({row.id for row in rows}) > 90
+    assert all(row.old or row.new for row in rows if row.id != "3-4.20")
+
+
+# -- text said again in another shape --------------------------------------------------------
+
+
+def one_article(body: str, heading: str = "Expedited preservation of traffic data") -> td.Draft:
+    """A draft of one article 5 in the procedural chapter, holding *body*."""
+    return td.loads(
+        f"# Draft Convention\n\n## Chapter IV – Procedural measures\n\n"
+        f"### Article 5 – {heading}\n\n{body}\n",
+        format="markdown",
+    )
+
+
+SENTENCES_ENSURE = (
+    "1. Where traffic data is preserved, each State Party shall ensure that such preservation "
+    "is available without delay, whether one or more service providers were involved.\n\n"
+    "2. Each State Party shall ensure that enough traffic data is disclosed promptly to the "
+    "competent authority to identify the service providers."
+)
+POINTS_ENSURE = (
+    "1. Where traffic data is preserved, each State Party shall adopt such legislative and "
+    "other measures as may be necessary to:\n\n"
+    "(a) Ensure that such preservation is available without delay, whether one or more "
+    "service providers were involved;\n\n"
+    "(b) Ensure that enough traffic data is disclosed promptly to the competent authority to "
+    "identify the service providers."
+)
+SENTENCES_OFFENCES = (
+    "1. Each State Party shall establish as a criminal offence, when committed intentionally, "
+    "the production of software designed for the purpose of committing an offence.\n\n"
+    "2. Each State Party shall establish as a criminal offence, when committed intentionally, "
+    "the distribution of software designed for the purpose of committing an offence."
+)
+POINTS_OFFENCES = (
+    "1. Each State Party shall establish as criminal offences, when committed intentionally:"
+    "\n\n(a) The production of software designed for the purpose of committing an offence;"
+    "\n\n(b) The distribution of software designed for the purpose of committing an offence."
+)
+SENTENCES_ORDERS = (
+    "1. The competent authorities may order a service provider to submit subscriber "
+    "information in its possession or control.\n\n"
+    "2. The competent authorities may order a service provider to submit traffic data in its "
+    "possession or control.\n\n"
+    "3. Such orders shall be subject to prior judicial authorization."
+)
+POINTS_ORDERS = (
+    "1. The competent authorities may order a service provider to submit, where in its "
+    "possession or control:\n\n(a) Subscriber information;\n\n(b) Traffic data.\n\n"
+    "2. Such orders shall be subject to prior judicial authorization."
+)
+
+RESTRUCTURED = [
+    pytest.param(SENTENCES_ENSURE, POINTS_ENSURE, id="duties-regrouped-under-a-duty-to-legislate"),
+    pytest.param(POINTS_ENSURE, SENTENCES_ENSURE, id="points-made-sentences-again"),
+    pytest.param(SENTENCES_OFFENCES, POINTS_OFFENCES, id="shared-intent-moved-into-the-lead-in"),
+    pytest.param(POINTS_OFFENCES, SENTENCES_OFFENCES, id="shared-intent-said-in-each-sentence"),
+    pytest.param(SENTENCES_ORDERS, POINTS_ORDERS, id="orders-listed-as-points"),
+]
+NOT_RESTRUCTURED = [
+    pytest.param(
+        "1. Each State Party shall designate a point of contact available on a "
+        "twenty-four-hour, seven-day-a-week basis.",
+        "1. Each State Party shall designate a point of contact available on a "
+        "twenty-four-hour, seven-day-a-week basis, in order to:\n\n"
+        "(a) Provide technical advice to other States Parties;\n\n"
+        "(b) Locate suspects and collect evidence for other States Parties.",
+        id="new-points-under-a-sentence",
+    ),
+    pytest.param(
+        SENTENCES_ENSURE,
+        POINTS_ENSURE.replace("shall adopt", "may adopt"),
+        id="regrouped-and-made-optional",
+    ),
+    pytest.param(
+        POINTS_ORDERS,
+        POINTS_ORDERS.replace("(b) Traffic data.", "(b) Traffic data and content data."),
+        id="a-point-reworded-under-the-same-lead-in",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), RESTRUCTURED)
+def test_text_regrouped_under_a_lead_in_is_restructured(old: str, new: str) -> None:
+    """Sentences said again as a lead-in and points (or back) make one change, restructured,
+    with no tag: no new duty for the lead-in, no rewording for each point."""
+    comparison = td.compare(one_article(old), one_article(new))
+    assert [change.kinds for change in comparison.changes] == [("restructured",)]
+    assert comparison.tags == ()
+
+
+@pytest.mark.parametrize(("old", "new"), NOT_RESTRUCTURED)
+def test_new_or_changed_points_are_not_restructured(old: str, new: str) -> None:
+    """Points that say something new, or a regrouping that changes a duty, are reported for
+    what they change."""
+    comparison = td.compare(one_article(old), one_article(new))
+    kinds = {kind for change in comparison.changes for kind in change.kinds}
+    assert kinds
+    assert "restructured" not in kinds
+
+
+def test_a_dropped_placeholder_is_editorial() -> None:
+    """Removing an article's "[deleted]" placeholder changes nothing: the text went before."""
+    placeholder = "### Article 6 – Incitement to subversive activities\n\n[deleted]\n"
+    old = td.loads(
+        f"# Draft Convention\n\n### Article 5 – Illegal access\n\nText.\n\n{placeholder}",
+        format="markdown",
+    )
+    new = td.loads(
+        "# Draft Convention\n\n### Article 5 – Illegal access\n\nText.\n", format="markdown"
+    )
+    comparison = td.compare(old, new)
+    assert [change.kinds for change in comparison.changes] == [("editorial",)]
+    assert comparison.tags == ()
+
+
+def test_the_heading_of_a_merged_article_joins_the_old_headings() -> None:
+    """ "Attempt" and "Participation" merged under "Participation and attempt" is no change of
+    heading; a merged heading with a word of its own is."""
+    zero, rev1 = (td.load(path) for path in SERIES[:2])
+    assert not [c for c in td.compare(zero, rev1).changes if c.new_eid == "art_13__heading"]
+    renamed = td.loads(
+        SERIES[1].read_text("utf-8").replace("Participation and attempt", "Complicity and attempt"),
+        format="markdown",
+    )
+    headings = [c for c in td.compare(zero, renamed).changes if c.new_eid == "art_13__heading"]
+    assert len(headings) == 1
 
 
 def test_comparison_text_report(comparisons: dict[str, td.Comparison]) -> None:

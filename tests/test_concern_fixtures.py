@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
+import changes_table
 import pytest
 from conftest import FIXTURES
-from test_compare import changes_at_or_skip, listed_changes, renumbered
+from test_compare import renumbered
 
 import treatydiff as td
 
 SERIES = sorted((FIXTURES / "series").glob("[0-9][0-9]-*.md"))
 COSMETIC = {"editorial", "cross-reference-only"}
-
-#: Where treatydiff's tags differ from the effects CHANGES.md proposes, and why.
-DEVIATIONS = {
-    "1-2.34": "reordered bracketed alternatives on dual criminality read as a rewording, untagged",
-    "2-3.02": "a gender perspective added only to the preamble is tagged mixed, by design",
-    "2-3.30": "a new paragraph applying safeguards to international cooperation is tagged for "
-    "data-sharing only",
-    "3-4.04": "keeping '[, in accordance with applicable international human rights law]' adds a "
-    "safeguard term as well as a qualifier; tagged as adding a safeguard",
-}
 
 
 @pytest.fixture(scope="module")
@@ -31,52 +20,22 @@ def comparisons() -> dict[str, td.Comparison]:
     return {f"{i + 1}-{i + 2}": td.compare(drafts[i], drafts[i + 1]) for i in range(3)}
 
 
-def listed_effects() -> dict[str, dict[str, str]]:
-    """The concern effects of each CHANGES.md row, by change id."""
-    effects: dict[str, dict[str, str]] = {}
-    for line in (FIXTURES / "series" / "CHANGES.md").read_text("utf-8").splitlines():
-        if re.match(r"\| \d-\d\.\d+ ", line):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            pairs = [p.split(":") for p in cells[6].split(";") if ":" in p]
-            effects[cells[0]] = {k.strip(): v.strip() for k, v in pairs}
-    return effects
-
-
-def effect_cases() -> list[object]:
-    """One case per CHANGES.md row, deviations marked as expected failures."""
-    effects = listed_effects()
-    cases = []
-    for change_id, old, new, _ in listed_changes():
-        marks = (
-            [pytest.mark.xfail(reason=DEVIATIONS[change_id], strict=True)]
-            if change_id in DEVIATIONS
-            else []
-        )
-        cases.append(
-            pytest.param(change_id, old, new, effects[change_id], id=change_id, marks=marks)
-        )
-    return cases
-
-
-@pytest.mark.parametrize(("change_id", "old", "new", "expected"), effect_cases())
+@pytest.mark.parametrize("row", changes_table.rows(), ids=lambda row: row.id)
 def test_deliberate_changes_get_their_concern_effects(
     comparisons: dict[str, td.Comparison],
-    change_id: str,
-    old: str,
-    new: str,
-    expected: dict[str, str],
+    by_row: dict[str, list[td.Change]],
+    row: changes_table.Row,
 ) -> None:
     """Each deliberate change is tagged for the concerns CHANGES.md names, with that effect."""
-    comparison = comparisons[change_id.split(".")[0]]
-    found = changes_at_or_skip(comparison, old, new)
+    comparison = comparisons[row.pair]
     tagged: dict[str, str] = {}
-    for change in found:
+    for change in by_row[row.id]:
         for tag in comparison.tags_for(change):
             previous = tagged.get(tag.concern, tag.effect)
             tagged[tag.concern] = tag.effect if previous == tag.effect else "mixed"
-    if not expected:
+    if not row.effects:
         assert tagged == {}, f"a change CHANGES.md calls neutral got {tagged}"
-    for concern, effect in expected.items():
+    for concern, effect in row.effects.items():
         assert tagged.get(concern) == effect, f"{concern}: expected {effect}, found {tagged}"
 
 

@@ -84,7 +84,7 @@ def test_json_has_the_design_shape(comparisons: list[td.Comparison]) -> None:
         e for c in report["changes"] for e in c["edits"]
     ]
     assert report["summary"]["human-rights-safeguards"] == {
-        "addresses": 7,
+        "addresses": 8,
         "worsens": 0,
         "mixed": 0,
     }
