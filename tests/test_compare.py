@@ -190,6 +190,13 @@ NOT_RESTRUCTURED = [
         id="regrouped-and-made-optional",
     ),
     pytest.param(
+        SENTENCES_ENSURE,
+        POINTS_ENSURE.replace("without delay", "within a reasonable period")
+        .replace("promptly", "in due course")
+        .replace("competent authority", "requesting State"),
+        id="regrouped-and-rewritten",
+    ),
+    pytest.param(
         POINTS_ORDERS,
         POINTS_ORDERS.replace("(b) Traffic data.", "(b) Traffic data and content data."),
         id="a-point-reworded-under-the-same-lead-in",

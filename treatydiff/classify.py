@@ -617,7 +617,7 @@ def fallbacks(ctx: ChangeContext) -> Iterator[Finding]:
         yield Finding("cross-reference-only", evidence, f"cross-reference: {detail}")
     elif all(_editorial(edit) or _doubled(edit, ctx) for edit in changes):
         yield Finding("editorial", evidence, f"punctuation, case or spelling: {detail}")
-    elif ctx.regrouped:
+    elif ctx.regrouped and _mostly_same_words(ctx):
         yield Finding("restructured", evidence, f"regrouped under a lead-in: {detail}")
     else:
         yield Finding("reworded", evidence, f"reworded: {detail}")
@@ -974,6 +974,16 @@ def _misspelling(a: str, b: str) -> bool:
     if len(a) <= 3 or any(a == p + b or b == p + a for p in _NEGATIONS):
         return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _mostly_same_words(ctx: ChangeContext) -> bool:
+    """Whether fewer than one in five distinct words is new or gone, not counting the words
+    that only say "legislate for": the same text in another shape, not a rewrite."""
+    old, new = (
+        {w.lower() for w in re.findall(r"\w+", _see_through(text, ctx.vocabulary))}
+        for text in (ctx.old, ctx.new)
+    )
+    return len(old ^ new) < 0.2 * len(old | new)
 
 
 def _edit_evidence(edits: Sequence[Edit]) -> tuple[str, ...]:
