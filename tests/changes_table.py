@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import treatydiff as td
 
-CHANGES_MD = Path(__file__).resolve().parents[1] / "fixtures" / "series" / "CHANGES.md"
+SERIES = Path(__file__).resolve().parents[1] / "fixtures" / "series"
 
 
 class Place(NamedTuple):
@@ -94,10 +94,10 @@ def parse_places(cell: str, words: str) -> tuple[Place, ...]:
     return tuple(places)
 
 
-def rows() -> list[Row]:
-    """Every row of CHANGES.md."""
+def rows(series: Path = SERIES) -> list[Row]:
+    """Every row of the CHANGES.md of *series* (a folder of fixture drafts)."""
     found = []
-    for line in CHANGES_MD.read_text("utf-8").splitlines():
+    for line in (series / "CHANGES.md").read_text("utf-8").splitlines():
         if not re.match(r"\| \d-\d\.\d+ ", line):
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -157,10 +157,12 @@ def assign(rows_of_pair: Sequence[Row], changes: Iterable[td.Change]) -> dict[st
     return assigned
 
 
-def assign_all(comparisons: dict[str, td.Comparison]) -> dict[str, list[td.Change]]:
-    """``assign`` for every pair of the series ("1-2" ...), merged; ``""`` holds the changes no
+def assign_all(
+    comparisons: dict[str, td.Comparison], series: Path = SERIES
+) -> dict[str, list[td.Change]]:
+    """``assign`` for every pair of *series* ("1-2" ...), merged; ``""`` holds the changes no
     row names, from all pairs."""
-    table = rows()
+    table = rows(series)
     merged: dict[str, list[td.Change]] = {"": []}
     for pair, comparison in comparisons.items():
         for key, changes in assign(

@@ -343,6 +343,20 @@ def test_obligation_strengthened_not_found(old: str, new: str) -> None:
 
 BROADENED = [
     pytest.param(
+        "Proceeds of the offences of fraud and forgery established in accordance with this "
+        "Convention shall be liable to confiscation.",
+        "Proceeds of the offences of fraud, forgery, extortion and money laundering established "
+        "in accordance with this Convention shall be liable to confiscation.",
+        id="two-items-added-to-a-run",
+    ),
+    pytest.param(
+        "The use of emotion recognition systems in the workplace and education institutions "
+        "shall be prohibited.",
+        "The use of emotion recognition systems in the workplace, education institutions, law "
+        "enforcement and border control shall be prohibited.",
+        id="two-items-inserted-at-once",
+    ),
+    pytest.param(
         "'Subscriber information' means any information held by a service provider, such as "
         "the name, address, telephone number, [billing and payment details,] the type of "
         "service used and the period of service.",
@@ -405,6 +419,13 @@ BROADENED = [
 ]
 
 NOT_BROADENED = [
+    pytest.param(
+        "Proceeds of the offences of fraud and forgery established in accordance with this "
+        "Convention shall be liable to confiscation.",
+        "Proceeds of the offences of theft and forgery established in accordance with this "
+        "Convention shall be liable to confiscation.",
+        id="one-item-exchanged-for-another",
+    ),
     pytest.param(
         "A State Party may declare that it will use the powers referred to in article 29 "
         "for the offences listed in its declaration.",

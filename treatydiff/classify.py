@@ -825,16 +825,49 @@ def _list_items(edits: Sequence[Edit]) -> tuple[list[str], list[str]]:
     inserted: list[str] = []
     deleted: list[str] = []
     for edit in edits:
+        if edit.op == "replace":
+            gained, lost = _items_exchanged(edit)
+            inserted += gained
+            deleted += lost
+            continue
         for text, bucket in ((edit.new, inserted), (edit.old, deleted)):
-            if edit.op in ("equal", "replace") or not text.strip():
+            if edit.op == "equal" or not text.strip():
                 continue
             item = _LIST_ITEM.fullmatch(text) or _LIST_ITEM_BEFORE.fullmatch(text)
-            short = item is not None and len(item["item"].split()) <= 4
-            if item and short and not _CLAUSE.match(item["item"]) and not _explained(item["item"]):
-                bucket.append(item["item"].strip())
+            if item is None:
+                continue
+            # Several items may come at once (", law enforcement and border control"); a short
+            # one stays whole ("billing and payment details").
+            whole = item["item"].strip()
+            parts = [whole] if len(whole.split()) <= 4 else _ITEM_JOINER.split(whole)
+            parts = [p.strip() for p in parts if p.strip()]
+            if all(len(p.split()) <= 4 and not _CLAUSE.match(p) for p in parts) and not any(
+                _explained(p) for p in parts
+            ):
+                bucket.extend(parts)
     return inserted, deleted
 
 
+def _items_exchanged(edit: Edit) -> tuple[list[str], list[str]]:
+    """Items a replacement adds to (or drops from) a run of items it keeps, the separators
+    moved about: "and forgery" -> ", forgery, extortion and money laundering" adds two."""
+    old, new = (
+        [p.strip() for p in _ITEM_JOINER.split(text) if p.strip()] for text in (edit.old, edit.new)
+    )
+    if (
+        not old
+        or not new
+        or set(old) == set(new)
+        or not (set(old) <= set(new) or set(new) <= set(old))
+    ):
+        return [], []
+    extra = [p for p in new if p not in old] or [p for p in old if p not in new]
+    if any(len(p.split()) > 4 or _CLAUSE.match(p) or _explained(p) for p in extra):
+        return [], []
+    return (extra, []) if len(new) > len(old) else ([], extra)
+
+
+_ITEM_JOINER: Final = re.compile(r"\s+(?:and/or|and|or)\s+|\s*,\s*", re.IGNORECASE)
 _LIST_ITEM: Final = re.compile(r"\s*(?:,|;|\bor\b|\band\b)\s+(?P<item>[^,;.:]{2,80}?)\s*[,;]?\s*")
 # The diff may also cut an item with its separator after it: " sale," in "offering, sale, ...".
 _LIST_ITEM_BEFORE: Final = re.compile(r"\s*(?P<item>[^,;.:]{2,80}?)\s*(?:,|;|\bor\b|\band\b)\s*")
