@@ -315,6 +315,9 @@ class _Corpus:
         self.new_by_number: dict[str, list[int]] = defaultdict(list)
         for j, profile in enumerate(self.new):
             self.new_by_number[normalize_number(profile.article.num)].append(j)
+        self.old_by_number: dict[str, list[int]] = defaultdict(list)
+        for i, profile in enumerate(self.old):
+            self.old_by_number[normalize_number(profile.article.num)].append(i)
 
     def _vector(self, features: Counter[str]) -> dict[str, float]:
         vector = {t: (1 + math.log(c)) * self.idf[t] for t, c in features.items()}
@@ -338,6 +341,14 @@ class _Corpus:
         chosen = self.related(profile, "new")
         chosen.update(self.new_by_number.get(normalize_number(profile.article.num), ()))
         chosen.update(j for j in expected if 0 <= j < len(self.new))
+        return chosen
+
+    def old_candidates(self, j: int, expected: range) -> set[int]:
+        """Old articles worth scoring against new article *j* (``candidates`` the other way)."""
+        profile = self.new[j]
+        chosen = self.related(profile, "old")
+        chosen.update(self.old_by_number.get(normalize_number(profile.article.num), ()))
+        chosen.update(i for i in expected if 0 <= i < len(self.old))
         return chosen
 
     def score(self, i: int, j: int) -> float:
@@ -452,15 +463,22 @@ class _Matcher:
     def _similar(self) -> None:
         anchors = sorted((g.old[0], g.new[0]) for g in self.groups if g.old and g.new)
         scored: list[tuple[float, int, int, int]] = []
-        for i in self._free_old():
-            expected = _expected_range(i, anchors, len(self.corpus.new))
-            for j in self.corpus.candidates(i, expected):
-                if j in self.new_taken:
-                    continue
-                score = self.corpus.score(i, j)
-                if score >= THRESHOLD:
-                    in_order = expected.start <= j < expected.stop
-                    scored.append((score, int(in_order), i, j))
+        # Candidates and the order prior are taken from both sides, so that comparing the
+        # drafts the other way round weighs the same pairs the same way.
+        backwards = sorted((j, i) for i, j in anchors)
+        old_size, new_size = len(self.corpus.old), len(self.corpus.new)
+        free_new = [j for j in range(new_size) if j not in self.new_taken]
+        new_expected = {i: _expected_range(i, anchors, new_size) for i in self._free_old()}
+        old_expected = {j: _expected_range(j, backwards, old_size) for j in free_new}
+        pairs = {(i, j) for i in new_expected for j in self.corpus.candidates(i, new_expected[i])}
+        pairs |= {(i, j) for j in free_new for i in self.corpus.old_candidates(j, old_expected[j])}
+        for i, j in sorted(pairs):
+            if i not in new_expected or j not in old_expected:
+                continue
+            score = self.corpus.score(i, j)
+            if score >= THRESHOLD:
+                in_order = j in new_expected[i] or i in old_expected[j]
+                scored.append((score, int(in_order), i, j))
         # Best first; among near ties, the candidate that keeps the order of the matches around.
         scored.sort(key=lambda s: (-round(s[0] / ORDER_TIE), -s[1], -s[0], s[2], s[3]))
         for score, _, i, j in scored:
