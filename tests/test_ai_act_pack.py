@@ -274,10 +274,6 @@ BIOMETRIC = [
         BANS,
         PROHIBITED,
         id="urgency-use-without-authorisation",
-        marks=wrong(
-            "the classifier reads “without an authorisation” as a safeguard added (it counts the "
-            "word “authorisation”), so the tag is mixed"
-        ),
     ),
     pytest.param(
         "worsens",

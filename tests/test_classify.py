@@ -688,6 +688,12 @@ NOT_SAFEGUARD_ADDED = [
         id="safeguard-named-to-be-waived",
     ),
     pytest.param(
+        "The interception of content data shall be subject to prior judicial authorization.",
+        "The interception of content data shall be subject to prior judicial authorization. In "
+        "urgent cases, interception may begin without prior judicial authorization.",
+        id="safeguard-named-to-be-done-without",
+    ),
+    pytest.param(
         "Each State Party shall empower its competent authorities, subject to judicial "
         "review, to order that specified electronic data be preserved without delay.",
         "Each State Party shall empower its competent authorities to order that specified "
