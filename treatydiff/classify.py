@@ -121,8 +121,9 @@ class ChangeContext:
     new_draft: Draft | None = None
     heading: bool = False
     parent: str = ""
-    #: The text is sentences regrouped under a lead-in, or a lead-in's points made sentences.
-    regrouped: bool = False
+    #: For sentences regrouped under a lead-in (or points made sentences again): the old and
+    #: new text as read, each point after its lead-in, for counting what each sentence says.
+    readings: tuple[str, str] | None = None
 
     @property
     def added(self) -> bool:
@@ -131,6 +132,10 @@ class ChangeContext:
     @property
     def deleted(self) -> bool:
         return bool(self.old.strip()) and not self.new.strip()
+
+    @property
+    def regrouped(self) -> bool:
+        return self.readings is not None
 
 
 Rule = Callable[[ChangeContext], Iterable[Finding]]
@@ -776,24 +781,19 @@ def term_shift(pattern: re.Pattern[str], old: str, new: str) -> tuple[list[str],
 
 
 def _shift_in(ctx: ChangeContext, pattern: re.Pattern[str]) -> tuple[list[str], list[str]]:
-    """``_shift`` of the change in *ctx*. Regrouped text says once in a lead-in what each
-    sentence said ("when committed intentionally"), so there only the phrases count, not how
-    often they stand."""
-    return _shift(pattern, ctx.old, ctx.new, distinct=ctx.regrouped)
+    """``_shift`` of the change in *ctx*, counted in its readings where it has them: a lead-in
+    says once what each sentence said ("when committed intentionally"), and counts once for
+    each of its points."""
+    return _shift(pattern, *(ctx.readings or (ctx.old, ctx.new)))
 
 
-def _shift(
-    pattern: re.Pattern[str], old: str, new: str, *, distinct: bool = False
-) -> tuple[list[str], list[str]]:
-    """Phrases of *pattern* that *new* has more of, and fewer of, than *old* (with
-    *distinct*, that one has and the other has not).
+def _shift(pattern: re.Pattern[str], old: str, new: str) -> tuple[list[str], list[str]]:
+    """Phrases of *pattern* that *new* has more of, and fewer of, than *old*.
 
     A phrase that only grew into a longer one ("review" -> "judicial review") counts as the
     longer one added, not as the shorter one removed, and the reverse.
     """
     before, after = _counts(pattern, old), _counts(pattern, new)
-    if distinct:
-        before, after = Counter(set(before)), Counter(set(after))
     added = sorted((after - before).keys())
     removed = sorted((before - after).keys())
     added_only = [a for a in added if not any(a in r for r in removed if a != r)]
@@ -1010,13 +1010,14 @@ def _misspelling(a: str, b: str) -> bool:
 
 
 def _mostly_same_words(ctx: ChangeContext) -> bool:
-    """Whether fewer than one in five distinct words is new or gone, not counting the words
-    that only say "legislate for": the same text in another shape, not a rewrite."""
+    """Whether fewer than one word in five of the readings is new or gone, not counting the
+    words that only say "legislate for": the same text in another shape, not a rewrite."""
     old, new = (
-        {w.lower() for w in re.findall(r"\w+", _see_through(text, ctx.vocabulary))}
-        for text in (ctx.old, ctx.new)
+        Counter(w.lower() for w in re.findall(r"\w+", _see_through(text, ctx.vocabulary)))
+        for text in (ctx.readings or (ctx.old, ctx.new))
     )
-    return len(old ^ new) < 0.2 * len(old | new)
+    changed = (old - new).total() + (new - old).total()
+    return changed < 0.2 * max(old.total(), new.total())
 
 
 def _edit_evidence(edits: Sequence[Edit]) -> tuple[str, ...]:

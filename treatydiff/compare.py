@@ -330,6 +330,11 @@ class _Regrouping:
     new: tuple[str, ...]
 
 
+#: The least share of distinct words (Jaccard) a lead-in and its points must share with the
+#: sentences they would regroup; below it the points say something new.
+REGROUPED_WORDS = 0.6
+
+
 def _regroupings(
     pairs: tuple[ProvisionMatch, ...], old: _Provisions, new: _Provisions
 ) -> list[_Regrouping]:
@@ -338,45 +343,78 @@ def _regroupings(
     Ensure B"), or points made sentences again.
 
     A lead-in with points on one side regroups the sentences on the other side that its parts
-    are paired with, and the unpaired sentences next to those, when there are at least as many
-    sentences as points and most of the words are the same. Read apart, the lead-in would be a
-    new duty and each point a rewording; read together, they are one text in another shape.
+    are paired with, and the unpaired sentences right next to those that it says again, when
+    no sentence between them belongs elsewhere and most of the words are the same. Read apart,
+    the lead-in would be a new duty and each point a rewording; read together, they are one
+    text in another shape.
     """
     found: list[_Regrouping] = []
-    used: set[str] = set()
-    for side, provisions, others in (("new", new, old), ("old", old, new)):
-        other = "old" if side == "new" else "new"
-        partner = {getattr(p, side): p for p in pairs if getattr(p, side)}
-        unpaired = {getattr(p, other) for p in pairs if getattr(p, side) is None}
-        order = list(others)
-        for eid, (_, lead_in, _) in provisions.items():
+    used: set[tuple[str, str]] = set()
+    for side in ("new", "old"):
+        view = _SideView(pairs, side, new if side == "new" else old, old if side == "new" else new)
+        for eid, (_, lead_in, _) in view.mine.items():
             if not lead_in.children or not _leads_in(lead_in.text):
                 continue
-            members = [eid, *(child.eid for child in lead_in.children)]
-            group = [partner[m] for m in members if m in partner]
-            sentences = [getattr(p, other) for p in group if getattr(p, other)]
-            if not sentences or any(_in_list(others[s][1], s) for s in sentences):
+            members = (eid, *(child.eid for child in lead_in.children))
+            span = view.span(members)
+            keys = {(side, m) for m in members} | {(view.other, s) for s in span}
+            if not span or keys & used:
                 continue
-            # The unpaired sentences that follow (or precede) the paired ones belong too.
-            positions = sorted(order.index(s) for s in sentences)
-            first, last = positions[0], positions[-1]
-            while last + 1 < len(order) and _loose(order[last + 1], unpaired, others):
-                last += 1
-            while first > 0 and _loose(order[first - 1], unpaired, others):
-                first -= 1
-            sentences = order[first : last + 1]
-            if len(sentences) < len(lead_in.children) or used & {*members, *sentences}:
-                continue
-            mine = [provisions[m][1].text for m in members]
-            theirs = [others[s][1].text for s in sentences]
-            if _shared_words(" ".join(mine), " ".join(theirs)) < 0.7:
-                continue
-            group += [p for p in pairs if getattr(p, other) in sentences and p not in group]
-            used.update(members, sentences)
-            ordered = tuple(p for p in pairs if p in group)
-            sides = {side: tuple(members), other: tuple(sentences)}
-            found.append(_Regrouping(ordered, sides["old"], sides["new"]))
+            used |= keys
+            group = {id(view.partner[m]) for m in members if m in view.partner}
+            group |= {id(p) for p in pairs if getattr(p, view.other) in span}
+            ordered = tuple(p for p in pairs if id(p) in group)
+            found.append(
+                _Regrouping(ordered, span, members)
+                if side == "new"
+                else _Regrouping(ordered, members, span)
+            )
     return found
+
+
+class _SideView:
+    """The pairs of provisions seen from one side (the one with the lead-in)."""
+
+    def __init__(
+        self, pairs: tuple[ProvisionMatch, ...], side: str, mine: _Provisions, theirs: _Provisions
+    ) -> None:
+        self.other = "old" if side == "new" else "new"
+        self.mine, self.theirs = mine, theirs
+        self.partner = {getattr(p, side): p for p in pairs if getattr(p, side)}
+        self.paired = {
+            getattr(p, self.other): getattr(p, side)
+            for p in pairs
+            if getattr(p, self.other) and getattr(p, side)
+        }
+        self.order = list(theirs)
+
+    def span(self, members: tuple[str, ...]) -> tuple[str, ...]:
+        """The sentences on the other side that *members* (a lead-in and its points) regroup,
+        or nothing."""
+        sentences = [s for m in members if (s := self.paired_with(m))]
+        if not sentences or any(_in_list(self.theirs[s][1], s) for s in sentences):
+            return ()
+        text = " ".join(self.mine[m][1].text for m in members)
+        first = min(self.order.index(s) for s in sentences)
+        last = max(self.order.index(s) for s in sentences)
+        while last + 1 < len(self.order) and self.said_again(self.order[last + 1], text):
+            last += 1
+        while first > 0 and self.said_again(self.order[first - 1], text):
+            first -= 1
+        span = tuple(self.order[first : last + 1])
+        if any(self.paired.get(s) not in (None, *members) for s in span):
+            return ()  # a sentence in between belongs to something else
+        theirs = " ".join(self.theirs[s][1].text for s in span)
+        return span if _jaccard(text, theirs) >= REGROUPED_WORDS else ()
+
+    def paired_with(self, member: str) -> str | None:
+        pair = self.partner.get(member)
+        return getattr(pair, self.other) if pair else None
+
+    def said_again(self, eid: str, text: str) -> bool:
+        """Whether *eid* is a sentence paired with nothing that *text* says again."""
+        loose = eid not in self.paired and not _in_list(self.theirs[eid][1], eid)
+        return loose and _contained(self.theirs[eid][1].text, text) >= REGROUPED_WORDS
 
 
 def _in_list(provision: Provision, eid: str) -> bool:
@@ -384,18 +422,33 @@ def _in_list(provision: Provision, eid: str) -> bool:
     return eid.rsplit("__", 1)[-1].startswith("point_") or bool(provision.children)
 
 
-def _loose(eid: str, unpaired: set[str | None], provisions: _Provisions) -> bool:
-    return eid in unpaired and not _in_list(provisions[eid][1], eid)
-
-
 def _leads_in(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
-def _shared_words(a: str, b: str) -> float:
-    """The share of the distinct words of the shorter text that the other text has too."""
-    first, second = ({w.lower() for w in re.findall(r"\w+", t)} for t in (a, b))
-    return len(first & second) / max(1, min(len(first), len(second)))
+def _jaccard(a: str, b: str) -> float:
+    """The share of distinct words the two texts have in common."""
+    first, second = _word_set(a), _word_set(b)
+    return len(first & second) / max(1, len(first | second))
+
+
+def _contained(part: str, whole: str) -> float:
+    """The share of the distinct words of *part* that *whole* has too."""
+    words = _word_set(part)
+    return len(words & _word_set(whole)) / max(1, len(words))
+
+
+def _word_set(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+def _reading(provisions: _Provisions, eids: tuple[str, ...]) -> str:
+    """The sentences of *eids* as a reader takes them: a lead-in read again before each of its
+    points ("shall, when committed intentionally: (a) A; (b) B" says "intentionally" twice)."""
+    lead_in = provisions[eids[0]][1]
+    if len(eids) > 1 and _leads_in(lead_in.text):
+        return "\n".join(f"{lead_in.text} {provisions[eid][1].text}" for eid in eids[1:])
+    return "\n".join(provisions[eid][1].text for eid in eids)
 
 
 def _regrouped_change(
@@ -415,7 +468,14 @@ def _regrouped_change(
         return None
     old_article, new_article = old[group.old[0]][0], new[group.new[0]][0]
     ctx = ChangeContext(
-        old_text, new_text, diff, vocabulary(), old_article, new_article, *drafts, regrouped=True
+        old_text,
+        new_text,
+        diff,
+        vocabulary(),
+        old_article,
+        new_article,
+        *drafts,
+        readings=(_reading(old, group.old), _reading(new, group.new)),
     )
     return _typed(ctx, group.old[0], group.new[0])
 
