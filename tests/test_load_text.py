@@ -103,6 +103,22 @@ def test_extraction_heading_forms() -> None:
     assert draft.article(6).heading == "Offences related to the glorification of violence"
 
 
+def test_a_numbered_placeholder_keeps_its_number() -> None:
+    """ "2. [deleted]" is paragraph 2, empty and marked deleted, not a stray "2." under paragraph
+    1; dropping it later is no change of text."""
+    body = "### Article 5 – Search\n\n1. Text one.\n\n{}\n\n3. Text three.\n\n(a) [deleted]\n"
+    draft = td.loads(body.format("2. [deleted]"), format="markdown")
+    paragraphs = draft.article(5).provisions
+    assert [(p.num, p.text, p.status) for p in paragraphs[:2]] == [
+        ("1", "Text one.", ()),
+        ("2", "", ("deleted",)),
+    ]
+    assert paragraphs[0].children == ()
+    assert [(p.num, p.text, p.status) for p in paragraphs[2].children] == [("a", "", ("deleted",))]
+    without = td.loads(body.format(""), format="markdown")
+    assert td.compare(draft, without).changes == ()
+
+
 def test_extraction_preamble_recitals_are_split() -> None:
     """Recitals that follow each other without blank lines become separate recitals."""
     recitals = td.load(EXTRACTION).preamble
