@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import treatydiff
-from treatydiff.classify import KINDS, ChangeContext, Finding, classify, vocabulary
+from treatydiff.classify import KINDS, ChangeContext, Finding, _bound, classify, vocabulary
 from treatydiff.model import Article
 from treatydiff.worddiff import diff_words
 
@@ -749,6 +749,22 @@ def test_safeguard_added_not_found(old: str, new: str) -> None:
 # -- safeguard-removed --------------------------------------------------------------------------
 
 SAFEGUARD_REMOVED = [
+    pytest.param(
+        "The powers shall be exercised subject to applicable conditions and safeguards under its "
+        "domestic law.",
+        "The powers shall be exercised by the competent authorities.",
+        id="safeguards-named-before-a-deferred-law",
+    ),
+    pytest.param(
+        "The request shall be subject to prior judicial authorization and need not be in writing.",
+        "The request need not be in writing.",
+        id="safeguard-beside-a-waiver-of-something-else",
+    ),
+    pytest.param(
+        "Mutual legal assistance shall be subject to dual criminality.",
+        "Dual criminality, in the case of non-coercive measures, shall not be required.",
+        id="safeguard-waived-after-an-aside",
+    ),
     pytest.param(
         "Mutual legal assistance under this chapter shall be subject to dual criminality.",
         "Dual criminality shall not be required for mutual legal assistance under this chapter.",
@@ -1525,11 +1541,41 @@ REACH = [
     pytest.param(
         "",
         "(c) Is held by a public authority;",
-        '"Protected data" means digital data that meets all of the following conditions:',
+        '"Protected data" means digital data that meets the following conditions:',
         None,
         id="condition-added-to-a-cumulative-definition",
     ),
+    pytest.param(
+        "",
+        "(c) A library open to the public;",
+        '"Service provider" does not include:',
+        None,
+        id="exclusion-added-to-a-definition",
+    ),
+    pytest.param(
+        '"Child" means a person who has not attained the age of eighteen years.',
+        '"Child" means a person who has not attained the age of sixteen years.',
+        "",
+        None,
+        id="age-without-a-bound-word",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("before", "bound"),
+    [
+        ("retained for not less than", "minimum"),
+        ("punishable by at least", "minimum"),
+        ("for a period not exceeding", "maximum"),
+        ("any person under the age of", "maximum"),
+        ("within", "maximum"),
+        ("a person who has not attained the age of", ""),
+    ],
+)
+def test_a_threshold_is_bounded_by_the_words_before_it(before: str, bound: str) -> None:
+    """The words right before a quantity say whether it is an upper or a lower bound."""
+    assert _bound(f"Data shall be {before} ninety days.", "ninety days", vocabulary()) == bound
 
 
 @pytest.mark.parametrize(("old", "new", "parent", "expected"), REACH)

@@ -90,11 +90,14 @@ class Vocabulary:
     modal_pattern: re.Pattern[str]
     modal_transparent: re.Pattern[str]
     qualifiers: re.Pattern[str]
+    deferred_law: re.Pattern[str]
     broadening: re.Pattern[str]
     limiting: re.Pattern[str]
     safeguards: re.Pattern[str]
     safeguard_weights: dict[str, float]
     safeguard_waivers: re.Pattern[str]
+    threshold_bound: re.Pattern[str]
+    definition_alternatives: re.Pattern[str]
     exceptions: re.Pattern[str]
     exception_lists: re.Pattern[str]
     intent: re.Pattern[str]
@@ -172,13 +175,24 @@ def vocabulary() -> Vocabulary:
         modal_pattern=phrases_pattern(data["modals"], asides=True),
         modal_transparent=phrases_pattern(data["modals_transparent"]["phrases"]),
         qualifiers=phrases_pattern(data["qualifiers"]["phrases"]),
+        deferred_law=_deferred_law_pattern(data["qualifiers"]),
         broadening=phrases_pattern(data["scope"]["broadening"]),
         limiting=phrases_pattern(
             data["scope"]["limiting"], not_after=data["scope"]["limiting_not_after"]
         ),
         safeguards=phrases_pattern(data["safeguards"]["phrases"]),
         safeguard_weights=dict(data["safeguards"]["weights"]),
-        safeguard_waivers=phrases_pattern(data["safeguards"]["waivers"]),
+        safeguard_waivers=_waived_pattern(data["safeguards"]),
+        threshold_bound=re.compile(
+            rf"(?:(?P<maximum>{phrases_pattern(data['thresholds']['maximum']).pattern})"
+            rf"|(?P<minimum>{phrases_pattern(data['thresholds']['minimum']).pattern}))\s*$",
+            re.IGNORECASE,
+        ),
+        definition_alternatives=re.compile(
+            rf"{phrases_pattern(data['definitions']['alternatives'], not_after=['not']).pattern}"
+            r"\s*:\s*$",
+            re.IGNORECASE,
+        ),
         exceptions=phrases_pattern(data["exceptions"]["phrases"]),
         exception_lists=phrases_pattern(data["exceptions"]["lists"]),
         intent=phrases_pattern(data["intent"]["phrases"]),
@@ -188,6 +202,25 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE,
         ),
         definition_headings=phrases_pattern(data["definitions"]["headings"]),
+    )
+
+
+def _deferred_law_pattern(qualifiers: dict[str, Any]) -> re.Pattern[str]:
+    """ "in accordance with applicable ... law" and its like (``qualifiers.deferring`` and
+    ``qualifiers.deferred_laws``)."""
+    deferring = phrases_pattern(qualifiers["deferring"]).pattern
+    laws = phrases_pattern(qualifiers["deferred_laws"]).pattern
+    return re.compile(rf"{deferring}\s+(?:(?:the|its|their)\s+)?applicable\s+{laws}", re.IGNORECASE)
+
+
+def _waived_pattern(safeguards: dict[str, Any]) -> re.Pattern[str]:
+    """A safeguard followed by words that waive it ("dual criminality shall not be required",
+    an aside between commas allowed), or a phrase that does without one ("without a warrant")."""
+    named = phrases_pattern(safeguards["phrases"]).pattern
+    waivers = phrases_pattern(safeguards["waivers"]).pattern
+    without = phrases_pattern(safeguards["done_without"]).pattern
+    return re.compile(
+        rf"{named}(?:\s*,[^,;.]{{1,80}},)?\s+{waivers}|{without}(?:\s+{named})?", re.IGNORECASE
     )
 
 
@@ -246,8 +279,6 @@ def brackets(ctx: ChangeContext) -> Iterator[Finding]:
         yield from _agreed(ctx.old, ctx.new, kept, ctx.vocabulary, reopened=False)
         yield from _alternatives(ctx, reopened=False)
         yield from _agreed_list_items(ctx, reopened=False)
-    elif len(new) == len(old):
-        yield from _exchanged(ctx, old, new)
     elif len(new) > len(old):
         fresh = list((Counter(new) - Counter(old)).elements())
         reopened = [text for text in fresh if _plain(text) in _plain(ctx.old)]
@@ -257,18 +288,24 @@ def brackets(ctx: ChangeContext) -> Iterator[Finding]:
         yield from _agreed_list_items(ctx, reopened=True)
 
 
-def _exchanged(ctx: ChangeContext, old: list[str], new: list[str]) -> Iterator[Finding]:
-    """Bracketed alternatives still open, but one withdrawn and another tabled in its place
-    ("[A][B]" -> "[C][A]"): the withdrawn one is resolved away, the tabled one is new, and what
-    the exchange does is judged as if the withdrawn text had become the tabled one."""
-    if not (_ALTERNATIVES.search(ctx.old) and _ALTERNATIVES.search(ctx.new)):
-        return
-    withdrawn = [
-        t for t in (Counter(old) - Counter(new)).elements() if _plain(t) not in _plain(ctx.new)
-    ]
-    tabled = [
-        t for t in (Counter(new) - Counter(old)).elements() if _plain(t) not in _plain(ctx.old)
-    ]
+def _exchange(ctx: ChangeContext) -> tuple[list[str], list[str]] | None:
+    """(withdrawn, tabled) when the only change is to bracketed alternatives that stay open
+    ("[A][B]" -> "[C][A]", or only reordered), else ``None``."""
+    old, new = _BRACKETED.findall(ctx.old), _BRACKETED.findall(ctx.new)
+    if len(old) != len(new) or not (
+        _ALTERNATIVES.search(ctx.old) and _ALTERNATIVES.search(ctx.new)
+    ):
+        return None
+    if _plain(_BRACKETED.sub(" ", ctx.old)) != _plain(_BRACKETED.sub(" ", ctx.new)):
+        return None
+    return list((Counter(old) - Counter(new)).elements()), list(
+        (Counter(new) - Counter(old)).elements()
+    )
+
+
+def _exchanged(ctx: ChangeContext, withdrawn: list[str], tabled: list[str]) -> Iterator[Finding]:
+    """Alternatives exchanged: the withdrawn one is resolved away, the tabled one is new, and
+    what the exchange does is judged as if the withdrawn text had become the tabled one."""
     if withdrawn:
         evidence = tuple(f"[{text}]" for text in withdrawn)
         yield Finding("brackets-resolved", evidence, f"{_listing(list(evidence))} withdrawn")
@@ -278,9 +315,9 @@ def _exchanged(ctx: ChangeContext, old: list[str], new: list[str]) -> Iterator[F
     if len(withdrawn) == len(tabled) == 1:
         before, after = withdrawn[0], tabled[0]
         as_if = attrs.evolve(ctx, old=before, new=after, diff=diff_words(before, after))
-        for rule in _CONTENT_RULES:
-            for finding in rule(as_if):
-                yield attrs.evolve(finding, detail=f"{finding.detail}, in the alternative tabled")
+        found = {(f.kind, f.evidence): f for rule in _CONTENT_RULES for f in rule(as_if)}
+        for finding in found.values():
+            yield attrs.evolve(finding, detail=f"{finding.detail}, in the alternative tabled")
 
 
 def _agreed_list_items(ctx: ChangeContext, *, reopened: bool) -> Iterator[Finding]:
@@ -547,13 +584,13 @@ def thresholds(ctx: ChangeContext) -> Iterator[Finding]:
         yield Finding(
             "threshold-changed",
             (before, after),
-            f"“{before}” becomes “{after}” ({bound} {direction})",
+            f"“{before}” becomes “{after}” ({bound or 'minimum'} {direction})",
         )
 
 
 def _threshold_moves(ctx: ChangeContext) -> Iterator[tuple[str, str, str, str]]:
-    """(old quantity, new quantity, "minimum" or "maximum", "raised" or "lowered") for each
-    number with a unit that changed."""
+    """(old quantity, new quantity, "minimum", "maximum" or "" (not said), "raised" or
+    "lowered") for each number with a unit that changed."""
     if ctx.added or ctx.deleted:
         return
     old = _quantities(ctx.vocabulary.threshold, ctx.old)
@@ -561,23 +598,19 @@ def _threshold_moves(ctx: ChangeContext) -> Iterator[tuple[str, str, str, str]]:
     for unit in sorted(set(old) & set(new)):
         for (a_text, a), (b_text, b) in zip(old[unit], new[unit], strict=False):
             if a != b:
-                bound = _bound(ctx.new, b_text) or _bound(ctx.old, a_text)
+                vocab = ctx.vocabulary
+                bound = _bound(ctx.new, b_text, vocab) or _bound(ctx.old, a_text, vocab)
                 yield a_text, b_text, bound, "raised" if b > a else "lowered"
 
 
-def _bound(text: str, quantity: str) -> str:
-    """Whether *quantity* is a ``maximum`` ("up to 90 days") or a ``minimum`` ("at least four
-    years", the default: a threshold)."""
+def _bound(text: str, quantity: str, vocab: Vocabulary) -> str:
+    """Whether *quantity* is a ``maximum`` ("up to 90 days", "under eighteen years") or a
+    ``minimum`` ("at least four years", "not less than 90 days"), by the words right before
+    it; ``""`` when they say neither."""
     at = text.find(quantity)
-    before = text[max(0, at - 30) : at].lower() if at >= 0 else ""
-    return "maximum" if _MAXIMUM.search(before) else "minimum"
-
-
-_MAXIMUM: Final = re.compile(
-    r"(?:up to|not exceeding|no longer than|not longer than|not more than|no more than|maximum of|"
-    r"at most|within|a period of|under|below|less than|younger than|under the age of|"
-    r"below the age of)\s*$"
-)
+    before = text[max(0, at - 30) : at] if at >= 0 else ""
+    match = vocab.threshold_bound.search(before)
+    return "" if match is None else "maximum" if match["maximum"] else "minimum"
 
 
 def definitions(ctx: ChangeContext) -> Iterator[Finding]:
@@ -585,28 +618,32 @@ def definitions(ctx: ChangeContext) -> Iterator[Finding]:
 
     A definition decides what its term covers, so a threshold in it moves that reach ("at least
     four years" -> "at least two years": more crimes are "serious"), and so does an item added
-    to or dropped from the list it defines the term by ("means: (i) ...; (ii) ...").
+    to or dropped from a list of alternatives the term is defined by ("means: (i) ...; (ii)
+    ..."; not a list of conditions or exclusions).
     """
     article = ctx.new_article or ctx.old_article
     if article is None or not ctx.vocabulary.definition_headings.search(article.heading):
         return
     if not ctx.diff.changes and not (ctx.added or ctx.deleted):
         return
-    listed = ctx.parent.rstrip().endswith(":") and _defined_term(ctx.parent)
-    term = _defined_term(ctx.new) or _defined_term(ctx.old) or listed
+    listed_term = _defined_term(ctx.parent) if ctx.parent.rstrip().endswith(":") else None
+    term = _defined_term(ctx.new) or _defined_term(ctx.old) or listed_term
     if not term:
         return
     users = _articles_using(term, ctx.new_draft, exclude=article.num)
     where = f"; used in articles {', '.join(users)}" if users else ""
     yield Finding("definition-changed", (term,), f"definition of “{term}”{where}")
     for before, after, bound, direction in _threshold_moves(ctx):
+        if not bound:
+            continue  # "has not attained the age of eighteen years": which way is not said
         wider = (bound, direction) in (("minimum", "lowered"), ("maximum", "raised"))
         yield Finding(
             "scope-broadened" if wider else "scope-narrowed",
             (before, after),
             f"“{term}” covers {'more' if wider else 'less'}: “{before}” becomes “{after}”",
         )
-    if listed and (ctx.added or ctx.deleted) and not _CUMULATIVE.search(ctx.parent):
+    alternatives = ctx.vocabulary.definition_alternatives.search(ctx.parent)
+    if listed_term and alternatives and (ctx.added or ctx.deleted):
         item = _quote(ctx.new or ctx.old, 80)
         kind, how = ("scope-broadened", "now") if ctx.added else ("scope-narrowed", "no longer")
         yield Finding(kind, (item,), f"“{term}” {how} covers “{item}”")
@@ -671,13 +708,18 @@ def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding
     """Run the rules on one changed provision; the findings, in rule order.
 
     A ``[deleted]`` placeholder that appears or disappears is editorial whatever its heading
-    says: the text it stands for went when the placeholder was put in.
+    says: the text it stands for went when the placeholder was put in. Bracketed alternatives
+    exchanged or reordered, the rest unchanged, are judged by ``_exchanged`` alone.
     """
     placeholder = ctx.old_article if ctx.deleted else ctx.new_article if ctx.added else None
     if placeholder is not None and placeholder.deleted:
         how = "dropped" if ctx.deleted else "put in"
         quote = _quote(ctx.old or ctx.new, 80)
         return (Finding("editorial", (quote,), f"a “[deleted]” placeholder {how}: “{quote}”"),)
+    exchange = _exchange(ctx)
+    if exchange is not None:  # the raw diff would pair the alternatives by place, not meaning
+        moved = (Finding("editorial", _edit_evidence(ctx.diff.changes), "alternatives reordered"),)
+        return tuple(_exchanged(ctx, *exchange)) or moved
     findings: list[Finding] = []
     for rule in rules:
         if rule is fallbacks:
@@ -710,20 +752,11 @@ _REFERENCE_WORD: Final = re.compile(
 )
 
 
-#: "in accordance with applicable ... law": a qualifier that defers to whatever law applies, so
-#: the law it names is no safeguard of its own.
-_DEFERRED_LAW: Final = re.compile(
-    r"\b(?:in accordance with|under|subject to|consistent with)\s+(?:the\s+|its\s+|their\s+)?"
-    r"applicable\b[^,;.:]{0,80}?\blaws?\b",
-    re.IGNORECASE,
-)
-
-
 def _in_force(text: str, vocab: Vocabulary) -> str:
-    """*text* without what names a safeguard but does not impose it: the laws that qualifiers
-    defer to (see ``_DEFERRED_LAW``) and clauses that waive a safeguard."""
-    clauses = re.split(r"(?<=[,;.:])\s+", _DEFERRED_LAW.sub(" ", text))
-    return " ".join(c for c in clauses if not vocab.safeguard_waivers.search(c))
+    """*text* without the safeguards it names but does not impose: the laws that qualifiers
+    defer to ("in accordance with applicable international human rights law") and the
+    safeguards it waives ("dual criminality shall not be required", "without a warrant")."""
+    return vocab.safeguard_waivers.sub(" ", vocab.deferred_law.sub(" ", text))
 
 
 def _plain(text: str) -> str:
@@ -934,9 +967,6 @@ def _number_value(number: str) -> float:
 _TERM: Final = re.compile(
     r"[\"“‘']([^\"”’']{1,80})[\"”’'],?\s+(?:means|shall mean|includes|refers to|is|denotes)\b"
 )
-#: A list whose items must all hold ("means data that meets all of the following:"): an item
-#: dropped from it widens the term rather than narrowing it, so it is left to the reader.
-_CUMULATIVE: Final = re.compile(r"\b(?:all|each|both) of the following\b", re.IGNORECASE)
 _LEADING_TERM: Final = re.compile(r"^\s*[\"“‘']([^\"”’']{1,80})[\"”’']")
 
 
