@@ -30,6 +30,7 @@ ASSISTANCE = "Chapter VII – Technical assistance and information exchange"
 FINAL = "Chapter IX – Final provisions"
 #: Instead of a chapter: the bodies are recitals of the preamble, before an unchanged article.
 PREAMBLE = "preamble"
+PUBLIC = "public-interest-protections"
 
 TITLE = "Draft Convention on Countering the Criminal Misuse of Digital Networks"
 STANDING_ARTICLE = (
@@ -1069,6 +1070,24 @@ def test_gender_mainstreaming(effect: str, old: str, new: str, heading: str, cha
     assert effects(old, new, heading, chapter, "gender-mainstreaming") == [effect]
 
 
+def test_offences_that_do_not_reach_the_press_are_not_public_interest_matters() -> None:
+    """Incitement of a child is no offence on what people publish; a savings clause for
+    defamation and insult protects reporting rather than criminalizing it."""
+    base = (
+        "Each State Party shall establish as a criminal offence the solicitation of a child for "
+        "sexual purposes by means of a digital network."
+    )
+    widened = base.replace("solicitation of", "solicitation or incitement of")
+    assert effects(base, widened, "Solicitation of children", CRIMINALIZATION, PUBLIC) == []
+    saved = (
+        f"1. {base}\n\n2. Nothing in this article shall be construed as criminalizing "
+        "defamation, insult or the dissemination of false information."
+    )
+    assert effects(base, saved, "Solicitation of children", CRIMINALIZATION, PUBLIC) == [
+        "addresses"
+    ]
+
+
 def test_gender_in_the_preamble_is_mixed_only_while_the_articles_lack_it() -> None:
     """A gender perspective added to the preamble addresses the concern when an operative
     article of the new draft mainstreams it too; confined to the preamble, it is mixed."""
@@ -1084,14 +1103,20 @@ def test_gender_in_the_preamble_is_mixed_only_while_the_articles_lack_it() -> No
             f"Have agreed as follows:\n\n{STANDING_ARTICLE}\n{articles}"
         )
 
+    victims = operative.replace(
+        "mainstream a gender perspective in their prevention policies",
+        "protect women and girls from online sexual exploitation",
+    )
     old_recital = "Recognizing the need to protect victims,"
-    for articles, effect in (("", "mixed"), (operative, "addresses")):
+    for articles, effect in (("", "mixed"), (victims, "mixed"), (operative, "addresses")):
         comparison = td.compare(
             preamble_draft(old_recital, articles),
             preamble_draft(f"{old_recital}\n{recital}", articles),
         )
         tagged = [t for t in comparison.tags if t.concern == "gender-mainstreaming"]
         assert [t.effect for t in tagged] == [effect], articles
+        if effect == "mixed":  # the words are confined to the preamble; nothing is worse
+            assert tagged[0].rule == "gender-only-in-preamble"
 
 
 @pytest.mark.parametrize(CASE_ARGS, SURVEILLANCE)

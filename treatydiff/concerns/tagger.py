@@ -47,13 +47,11 @@ def tag_changes(
 ) -> tuple[ConcernTag, ...]:
     """Tag every change with every concern of *pack* it matters to."""
     tags: list[ConcernTag] = []
-    operative = "\n".join(article.text for article in new.articles)
+    operative = _operative_text(new)
     for change in changes:
         if set(change.kinds) <= COSMETIC:
             continue
-        setting = setting_of(change, old, new)
-        if setting.preamble:
-            setting = attrs.evolve(setting, operative=operative)
+        setting = setting_of(change, old, new, operative=operative)
         for concern in pack.concerns:
             tag = tag_change(change, setting, concern)
             if tag is not None:
@@ -69,6 +67,9 @@ def tag_change(change: Change, setting: ChangeSetting, concern: Concern) -> Conc
     matched = [
         (rule, found) for rule in concern.rules if (found := _match(rule, change, setting, role))
     ]
+    if any(rule.where == "preamble-only" for rule, _ in matched):
+        # Words confined to the preamble: the narrower rule speaks, not the one for any recital.
+        matched = [(rule, found) for rule, found in matched if rule.where != "preamble"]
     if not matched:
         return None
     effects = {rule.effect for rule, _ in matched}
@@ -104,10 +105,15 @@ def role_of(concern: Concern, setting: ChangeSetting) -> Role:
     return concern.default_role
 
 
-def setting_of(change: Change, old: Draft, new: Draft) -> ChangeSetting:
-    """The setting of *change*, looked up in the two drafts."""
+def setting_of(
+    change: Change, old: Draft, new: Draft, *, operative: str | None = None
+) -> ChangeSetting:
+    """The setting of *change*, looked up in the two drafts. (*operative*, the text of the new
+    draft's articles, may be given when it is already at hand.)"""
     if change.new_article == "preamble" or change.old_article == "preamble":
-        return ChangeSetting("preamble", "preamble", f"{change.old_text}\n{change.new_text}", True)
+        text = f"{change.old_text}\n{change.new_text}"
+        articles = _operative_text(new) if operative is None else operative
+        return ChangeSetting("preamble", "preamble", text, True, articles)
     parts_divisions: list[str] = []
     parts_heading: list[str] = []
     parts_text = [change.old_text, change.new_text]
@@ -124,6 +130,10 @@ def setting_of(change: Change, old: Draft, new: Draft) -> ChangeSetting:
         "\n".join(part for part in parts_text if part),
         False,
     )
+
+
+def _operative_text(draft: Draft) -> str:
+    return "\n".join(article.text for article in draft.articles)
 
 
 def _article(draft: Draft, eid: str | None) -> Article | None:
@@ -190,7 +200,8 @@ def _match(
     """The evidence and detail for which *rule* matches *change*, or ``None``."""
     if rule.role not in ("any", role):
         return None
-    if rule.where != "anywhere" and (rule.where != "operative") != setting.preamble:
+    wants_preamble = rule.where in ("preamble", "preamble-only")
+    if rule.where != "anywhere" and wants_preamble != setting.preamble:
         return None
     if rule.where == "preamble-only" and rule.added and rule.added.search(setting.operative):
         return None
