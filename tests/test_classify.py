@@ -160,6 +160,14 @@ WEAKENED = [
 
 NOT_WEAKENED = [
     pytest.param(
+        "Each State Party shall establish as a criminal offence the interception without right "
+        "of non-public transmissions of digital data.",
+        "Each State Party shall take such legislative or other measures as it deems necessary "
+        "to establish as a criminal offence the interception without right of non-public "
+        "transmissions of digital data.",
+        id="duty-restated-in-other-words-for-legislating",
+    ),
+    pytest.param(
         "Each State Party shall establish as criminal offences under its domestic law the "
         "access to the whole or any part of a digital network without right.",
         "Each State Party shall adopt such legislative and other measures as may be necessary "
