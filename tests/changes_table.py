@@ -117,6 +117,20 @@ def rows(series: Path = SERIES) -> list[Row]:
     return found
 
 
+def exists(place: Place, draft: td.Draft) -> bool:
+    """Whether *draft* has the element *place* names."""
+    if place.article == "preamble":
+        return any(place.quote in _plain(recital.text) for recital in draft.preamble)
+    try:
+        article = draft.article(place.article)
+    except td.TreatydiffError:
+        return False
+    if place.heading:
+        return bool(article.heading)
+    eids = [p.eid for p in article.iter_provisions()]
+    return not place.path or any(re.search(rf"__{place.path}$", eid) for eid in eids)
+
+
 def _fits(place: Place, change: td.Change, side: str) -> bool:
     article = change.old_article if side == "old" else change.new_article
     eid = (change.old_eid if side == "old" else change.new_eid) or ""

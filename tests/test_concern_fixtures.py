@@ -10,7 +10,7 @@ from test_compare import renumbered
 import treatydiff as td
 
 SERIES = sorted((FIXTURES / "series").glob("[0-9][0-9]-*.md"))
-COSMETIC = {"editorial", "cross-reference-only"}
+COSMETIC = {"editorial", "cross-reference-only", "restructured"}
 
 
 @pytest.fixture(scope="module")
