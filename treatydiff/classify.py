@@ -26,7 +26,7 @@ from typing import Any, Final
 import attrs
 
 from treatydiff.exceptions import UnknownArticleError
-from treatydiff.model import Article, Draft
+from treatydiff.model import Article, Draft, leads_in
 from treatydiff.tokens import words
 from treatydiff.worddiff import Edit, WordDiff, diff_words
 
@@ -626,7 +626,7 @@ def definitions(ctx: ChangeContext) -> Iterator[Finding]:
         return
     if not ctx.diff.changes and not (ctx.added or ctx.deleted):
         return
-    listed_term = _defined_term(ctx.parent) if ctx.parent.rstrip().endswith(":") else None
+    listed_term = _defined_term(ctx.parent) if leads_in(ctx.parent) else None
     term = _defined_term(ctx.new) or _defined_term(ctx.old) or listed_term
     if not term:
         return
@@ -1039,6 +1039,10 @@ def _misspelling(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+#: The most words of a regrouped text that may be new or gone for it to be ``restructured``.
+RESTRUCTURED_CHANGE: Final = 0.2
+
+
 def _mostly_same_words(ctx: ChangeContext) -> bool:
     """Whether fewer than one word in five of the readings is new or gone, not counting the
     words that only say "legislate for": the same text in another shape, not a rewrite."""
@@ -1047,7 +1051,7 @@ def _mostly_same_words(ctx: ChangeContext) -> bool:
         for text in (ctx.readings or (ctx.old, ctx.new))
     )
     changed = (old - new).total() + (new - old).total()
-    return changed < 0.2 * max(old.total(), new.total())
+    return changed < RESTRUCTURED_CHANGE * max(old.total(), new.total())
 
 
 def _edit_evidence(edits: Sequence[Edit]) -> tuple[str, ...]:

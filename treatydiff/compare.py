@@ -20,7 +20,7 @@ import attrs
 from treatydiff.align import Alignment, Match, ProvisionMatch, align, preamble_article
 from treatydiff.classify import ChangeContext, Finding, classify, vocabulary
 from treatydiff.concerns import DEFAULT_PACK, ConcernPack, ConcernTag, load_concerns, tag_changes
-from treatydiff.model import Article, Draft, Provision
+from treatydiff.model import Article, Draft, Provision, leads_in
 from treatydiff.normalize import DEFAULT_POLICY, NormalizationPolicy, Normalized
 from treatydiff.references import Renumbering
 from treatydiff.worddiff import Edit, WordDiff, diff_words
@@ -353,7 +353,7 @@ def _regroupings(
     for side in ("new", "old"):
         view = _SideView(pairs, side, new if side == "new" else old, old if side == "new" else new)
         for eid, (_, lead_in, _) in view.mine.items():
-            if not lead_in.children or not _leads_in(lead_in.text):
+            if not lead_in.children or not leads_in(lead_in.text):
                 continue
             members = (eid, *(child.eid for child in lead_in.children))
             span = view.span(members)
@@ -422,10 +422,6 @@ def _in_list(provision: Provision, eid: str) -> bool:
     return eid.rsplit("__", 1)[-1].startswith("point_") or bool(provision.children)
 
 
-def _leads_in(text: str) -> bool:
-    return text.rstrip().endswith(":")
-
-
 def _jaccard(a: str, b: str) -> float:
     """The share of distinct words the two texts have in common."""
     first, second = _word_set(a), _word_set(b)
@@ -446,7 +442,7 @@ def _reading(provisions: _Provisions, eids: tuple[str, ...]) -> str:
     """The sentences of *eids* as a reader takes them: a lead-in read again before each of its
     points ("shall, when committed intentionally: (a) A; (b) B" says "intentionally" twice)."""
     lead_in = provisions[eids[0]][1]
-    if len(eids) > 1 and _leads_in(lead_in.text):
+    if len(eids) > 1 and leads_in(lead_in.text):
         return "\n".join(f"{lead_in.text} {provisions[eid][1].text}" for eid in eids[1:])
     return "\n".join(provisions[eid][1].text for eid in eids)
 

@@ -24,6 +24,7 @@ __all__ = [
     "ProvisionKind",
     "Removed",
     "SourceRef",
+    "leads_in",
     "normalize_number",
 ]
 
@@ -309,6 +310,11 @@ def _articles_with_provisions(
 
 
 _SPACES = re.compile(r"[\s\-–.]+")
+
+
+def leads_in(text: str) -> bool:
+    """Whether *text* introduces a list: it ends with a colon ("... shall ensure that:")."""
+    return text.rstrip().endswith(":")
 
 
 def normalize_number(num: str) -> str:

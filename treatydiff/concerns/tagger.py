@@ -18,7 +18,7 @@ import attrs
 
 from treatydiff.classify import term_shift
 from treatydiff.concerns.model import Concern, ConcernPack, ConcernRule, ConcernTag, Effect, Role
-from treatydiff.model import Article, Draft, Provision
+from treatydiff.model import Article, Draft, Provision, leads_in
 
 if TYPE_CHECKING:
     from treatydiff.compare import Change
@@ -162,7 +162,7 @@ def _chapeau(article: Article, eid: str) -> str:
     """
 
     def search(provisions: tuple[Provision, ...], parent_text: str) -> str | None:
-        parent_lead_in = parent_text if _leads_in(parent_text) else ""
+        parent_lead_in = parent_text if leads_in(parent_text) else ""
         lead_in = parent_lead_in
         for provision in provisions:
             is_point = provision.eid.rsplit("__", 1)[-1].startswith("point_")
@@ -173,15 +173,11 @@ def _chapeau(article: Article, eid: str) -> str:
             found = search(provision.children, provision.text)
             if found is not None:
                 return found
-            if _leads_in(provision.text) and not provision.children:
+            if leads_in(provision.text) and not provision.children:
                 lead_in = provision.text
         return None
 
     return search(article.provisions, "") or ""
-
-
-def _leads_in(text: str) -> bool:
-    return text.rstrip().endswith(":")
 
 
 def _within_reach(concern: Concern, setting: ChangeSetting) -> bool:
