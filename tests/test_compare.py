@@ -173,19 +173,37 @@ POINTS_ORDERS = (
     "2. Such orders shall be subject to prior judicial authorization."
 )
 
-RESTRUCTURED = [
-    pytest.param(SENTENCES_ENSURE, POINTS_ENSURE, id="duties-regrouped-under-a-duty-to-legislate"),
-    pytest.param(POINTS_ENSURE, SENTENCES_ENSURE, id="points-made-sentences-again"),
-    pytest.param(SENTENCES_OFFENCES, POINTS_OFFENCES, id="shared-intent-moved-into-the-lead-in"),
-    pytest.param(POINTS_OFFENCES, SENTENCES_OFFENCES, id="shared-intent-said-in-each-sentence"),
-    pytest.param(SENTENCES_ORDERS, POINTS_ORDERS, id="orders-listed-as-points"),
-]
+ONE_SENTENCE = (
+    "1. Each State Party shall empower its competent authorities to search or similarly access "
+    "a digital network in its territory, and to seize or similarly secure the digital data so "
+    "accessed."
+)
+ONE_SENTENCE_AS_POINTS = (
+    "1. Each State Party shall empower its competent authorities, in its territory:\n\n"
+    "(a) To search or similarly access a digital network;\n\n"
+    "(b) To seize or similarly secure the digital data so accessed."
+)
 REVIEWED = (
     "1. Each State Party shall ensure that a request for preservation is subject to judicial "
     "review.\n\n"
     "2. Each State Party shall ensure that a request for disclosure is subject to judicial "
     "review."
 )
+
+RESTRUCTURED = [
+    pytest.param(SENTENCES_ENSURE, POINTS_ENSURE, id="duties-regrouped-under-a-duty-to-legislate"),
+    pytest.param(POINTS_ENSURE, SENTENCES_ENSURE, id="points-made-sentences-again"),
+    pytest.param(SENTENCES_OFFENCES, POINTS_OFFENCES, id="shared-intent-moved-into-the-lead-in"),
+    pytest.param(POINTS_OFFENCES, SENTENCES_OFFENCES, id="shared-intent-said-in-each-sentence"),
+    pytest.param(SENTENCES_ORDERS, POINTS_ORDERS, id="orders-listed-as-points"),
+    pytest.param(ONE_SENTENCE, ONE_SENTENCE_AS_POINTS, id="one-sentence-made-a-lead-in-and-points"),
+    pytest.param(
+        REVIEWED,
+        "1. Each State Party shall ensure that the following are subject to judicial review:"
+        "\n\n(a) A request for preservation;\n\n(b) A request for disclosure.",
+        id="shared-safeguard-moved-into-the-lead-in",
+    ),
+]
 #: (old, new, the kinds of each change reported): what a regrouping must not hide or swallow.
 NOT_RESTRUCTURED = [
     pytest.param(
@@ -211,11 +229,12 @@ NOT_RESTRUCTURED = [
         id="a-point-reworded-under-the-same-lead-in",
     ),
     pytest.param(
-        REVIEWED,
-        "1. Each State Party shall ensure that the following are subject to judicial review:"
-        "\n\n(a) A request for preservation;\n\n(b) A request for disclosure.",
+        ONE_SENTENCE,
+        ONE_SENTENCE_AS_POINTS.replace(
+            "To seize or similarly secure", "To copy or similarly retain"
+        ),
         [("reworded",)],
-        id="shared-safeguard-moved-into-the-lead-in",
+        id="regrouped-with-a-power-reworded",
     ),
     pytest.param(
         REVIEWED,

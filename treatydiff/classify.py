@@ -98,6 +98,7 @@ class Vocabulary:
     safeguard_waivers: re.Pattern[str]
     threshold_bound: re.Pattern[str]
     definition_alternatives: re.Pattern[str]
+    joining: frozenset[str]
     exceptions: re.Pattern[str]
     exception_lists: re.Pattern[str]
     intent: re.Pattern[str]
@@ -202,6 +203,7 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE,
         ),
         definition_headings=phrases_pattern(data["definitions"]["headings"]),
+        joining=frozenset(data["restructuring"]["joining"]),
     )
 
 
@@ -1039,19 +1041,21 @@ def _misspelling(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-#: The most words of a regrouped text that may be new or gone for it to be ``restructured``.
-RESTRUCTURED_CHANGE: Final = 0.2
-
-
 def _mostly_same_words(ctx: ChangeContext) -> bool:
-    """Whether fewer than one word in five of the readings is new or gone, not counting the
-    words that only say "legislate for": the same text in another shape, not a rewrite."""
+    """Whether the regrouped text says the same words in another shape: no word of substance
+    is new or gone, only words that join (``restructuring.joining`` in the vocabulary), the
+    words that say "legislate for", cross-reference numbers and list letters."""
     old, new = (
-        Counter(w.lower() for w in re.findall(r"\w+", _see_through(text, ctx.vocabulary)))
-        for text in (ctx.readings or (ctx.old, ctx.new))
+        _substance(_see_through(text, ctx.vocabulary), ctx.vocabulary)
+        for text in (ctx.old, ctx.new)
     )
-    changed = (old - new).total() + (new - old).total()
-    return changed < RESTRUCTURED_CHANGE * max(old.total(), new.total())
+    return old == new
+
+
+def _substance(text: str, vocab: Vocabulary) -> set[str]:
+    """The distinct words of *text* that carry meaning, a plural read as its singular."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)} - vocab.joining  # no "(b)"
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words} - vocab.joining
 
 
 def _edit_evidence(edits: Sequence[Edit]) -> tuple[str, ...]:
