@@ -351,6 +351,11 @@ def test_obligation_strengthened_not_found(old: str, new: str) -> None:
 
 BROADENED = [
     pytest.param(
+        "The order shall be valid for a period not exceeding 90 days, which may be renewed once.",
+        "The order shall be valid for a period not exceeding 90 days, which may be renewed.",
+        id="renewal-limit-dropped",
+    ),
+    pytest.param(
         "Proceeds of the offences of fraud and forgery established in accordance with this "
         "Convention shall be liable to confiscation.",
         "Proceeds of the offences of fraud, forgery, extortion and money laundering established "
@@ -541,10 +546,10 @@ NARROWED = [
         id="serious-inserted",
     ),
     pytest.param(
-        "Personal data transferred under this Convention shall be processed for the purposes "
-        "for which they were received.",
-        "Personal data transferred under this Convention shall be processed solely for the "
-        "purposes for which they were received.",
+        "The competent authorities may order the expedited preservation of digital data stored "
+        "by a service provider.",
+        "The competent authorities may order the expedited preservation of digital data stored "
+        "solely by a service provider in its territory.",
         id="solely-inserted",
     ),
     pytest.param(
@@ -623,6 +628,21 @@ def test_scope_narrowed_not_found(old: str, new: str) -> None:
 # -- safeguard-added ----------------------------------------------------------------------------
 
 SAFEGUARD_ADDED = [
+    pytest.param(
+        "Each Party shall ensure that personal data received are subject to oversight by an "
+        "independent authority.",
+        "Each Party shall ensure that personal data received are subject to oversight by an "
+        "independent authority, and that the persons concerned may obtain their rectification "
+        "or erasure.",
+        id="rectification-and-erasure",
+    ),
+    pytest.param(
+        "Personal data transferred under this Convention shall be processed for the purposes "
+        "for which they were received.",
+        "Personal data transferred under this Convention shall be processed solely for the "
+        "purposes for which they were received.",
+        id="purpose-limitation-inserted",
+    ),
     pytest.param(
         "[A requested State Party may make the provision of assistance conditional on the "
         "existence of dual criminality.][Dual criminality shall not be required for the "
@@ -878,6 +898,14 @@ def test_safeguard_removed_not_found(old: str, new: str) -> None:
 # -- exception-added ----------------------------------------------------------------------------
 
 EXCEPTION_ADDED = [
+    pytest.param(
+        "Any person who has knowledge about the functioning of the system shall provide the "
+        "information needed to carry out the search.",
+        "Any person who has knowledge about the functioning of the system shall provide the "
+        "information needed to carry out the search. Nothing in this paragraph shall require a "
+        "person to incriminate himself or herself.",
+        id="nothing-in-this-paragraph-shall-require",
+    ),
     pytest.param(
         "Each State Party shall establish its jurisdiction over the offences established "
         "in accordance with this Convention when they are committed on board a ship "

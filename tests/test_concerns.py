@@ -870,6 +870,17 @@ SURVEILLANCE = [
 
 DATA_SHARING = [
     pytest.param(
+        "worsens",
+        "States Parties shall cooperate with each other for the purpose of specific criminal "
+        "investigations or proceedings concerning the offences established in accordance with "
+        "this Convention.",
+        "States Parties shall cooperate with each other in criminal matters concerning the "
+        "offences established in accordance with this Convention.",
+        "General principles of international cooperation",
+        COOPERATION,
+        id="no-longer-limited-to-specific-investigations",
+    ),
+    pytest.param(
         "addresses",
         "States Parties shall cooperate with one another in collecting evidence in electronic "
         "form of a criminal offence.",
@@ -936,10 +947,6 @@ DATA_SHARING = [
         "Protection of personal data",
         COOPERATION,
         id="purpose-limitation-and-retention-limits",
-        marks=wrong(
-            "'only for the purposes' counts as scope-narrowed in a provision read as a safeguard: "
-            "one tag, mixed (safeguard-added+narrower-safeguard)"
-        ),
     ),
     pytest.param(
         "addresses",

@@ -512,7 +512,15 @@ def scope(ctx: ChangeContext) -> Iterator[Finding]:
     if ctx.added or ctx.deleted:
         return
     wider, narrower = _shift_in(ctx, ctx.vocabulary.broadening)
-    limited, unlimited = _shift_in(ctx, ctx.vocabulary.limiting)
+    # A limit that is itself a safeguard ("only for the purposes for which the data were
+    # transferred", "limited to what is necessary") is judged by the safeguard rule.
+    unsafeguarded = attrs.evolve(
+        ctx,
+        old=ctx.vocabulary.safeguards.sub(" ", ctx.old),
+        new=ctx.vocabulary.safeguards.sub(" ", ctx.new),
+        readings=None,
+    )
+    limited, unlimited = _shift_in(unsafeguarded, ctx.vocabulary.limiting)
     listed, unlisted = _list_items(ctx.diff.edits)
     broadened = [*wider, *unlimited, *listed]
     narrowed = [*narrower, *limited, *unlisted]
