@@ -351,6 +351,13 @@ def test_obligation_strengthened_not_found(old: str, new: str) -> None:
 
 BROADENED = [
     pytest.param(
+        "The Parties shall cooperate concerning the offences established in accordance with this "
+        "Convention, and for the gathering of electronic evidence.",
+        "The Parties shall cooperate concerning the offences established in accordance with this "
+        "Convention and any other serious offence, and for the gathering of electronic evidence.",
+        id="any-other-serious-offence-added",
+    ),
+    pytest.param(
         "The order shall be valid for a period not exceeding 90 days, which may be renewed once.",
         "The order shall be valid for a period not exceeding 90 days, which may be renewed.",
         id="renewal-limit-dropped",
@@ -898,6 +905,14 @@ def test_safeguard_removed_not_found(old: str, new: str) -> None:
 # -- exception-added ----------------------------------------------------------------------------
 
 EXCEPTION_ADDED = [
+    pytest.param(
+        "1. Each Party shall establish as a criminal offence the production or sale of a device "
+        "designed for committing an offence.",
+        "1. Each Party shall establish as a criminal offence the production or sale of a device "
+        "designed for committing an offence. No criminal liability shall arise where the "
+        "production or sale is for the authorized testing of a system.",
+        id="no-criminal-liability-shall-arise",
+    ),
     pytest.param(
         "Any person who has knowledge about the functioning of the system shall provide the "
         "information needed to carry out the search.",
@@ -1594,6 +1609,40 @@ REACH = [
         "",
         None,
         id="age-without-a-bound-word",
+    ),
+    pytest.param(
+        '"Subscriber information" means information by which the identity, postal address or '
+        "telephone number of the subscriber can be established.",
+        '"Subscriber information" means information by which the identity, postal address, '
+        "telephone number or the network address assigned to the subscriber can be established.",
+        "",
+        "scope-broadened",
+        id="alternative-added-to-a-definition",
+    ),
+    pytest.param(
+        '"Service provider" means any entity that offers communication services, or that stores '
+        "data on behalf of such an entity.",
+        '"Service provider" means any entity that offers communication services.',
+        "",
+        "scope-narrowed",
+        id="alternative-dropped-from-a-definition",
+    ),
+    pytest.param(
+        '"Service provider" means any entity that offers communication services[, or that '
+        "stores data on behalf of such an entity].",
+        '"Service provider" means any entity that offers communication services, or that stores '
+        "data on behalf of such an entity.",
+        "",
+        "scope-broadened",
+        id="alternative-kept-from-brackets",
+    ),
+    pytest.param(
+        '"Child" means any person under eighteen years of age.',
+        '"Child" means any person under eighteen years of age, or where national law so '
+        "provides, under sixteen years of age.",
+        "",
+        None,
+        id="condition-after-or-is-no-alternative",
     ),
 ]
 

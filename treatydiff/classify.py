@@ -521,6 +521,10 @@ def scope(ctx: ChangeContext) -> Iterator[Finding]:
         readings=None,
     )
     limited, unlimited = _shift_in(unsafeguarded, ctx.vocabulary.limiting)
+    # A limit inside an extension qualifies what is added, not the provision: ", and any other
+    # serious offence" widens it.
+    limited = [t for t in limited if not _in_extension(t, ctx, side="new")]
+    unlimited = [t for t in unlimited if not _in_extension(t, ctx, side="old")]
     listed, unlisted = _list_items(ctx.diff.edits)
     broadened = [*wider, *unlimited, *listed]
     narrowed = [*narrower, *limited, *unlisted]
@@ -535,6 +539,18 @@ def scope(ctx: ChangeContext) -> Iterator[Finding]:
         yield Finding("scope-broadened", tuple(broadened), _scope_detail(wider, unlimited, listed))
     if narrowed:
         yield Finding("scope-narrowed", tuple(narrowed), _scope_detail(narrower, limited, unlisted))
+
+
+def _in_extension(term: str, ctx: ChangeContext, *, side: str) -> bool:
+    """Whether *term* stands in a passage inserted (or, *side* "old", deleted) that opens with
+    a widening word: "and any other serious offence", "including serious crimes"."""
+    for edit in ctx.diff.changes:
+        text = edit.new if side == "new" else edit.old
+        opening = re.sub(r"^[\s,;]*(?:(?:and|or)\s+)?", "", text)
+        match = ctx.vocabulary.broadening.match(opening)
+        if match and term.lower() in opening[match.end() :].lower():
+            return True
+    return False
 
 
 def safeguards(ctx: ChangeContext) -> Iterator[Finding]:
@@ -654,9 +670,38 @@ def definitions(ctx: ChangeContext) -> Iterator[Finding]:
         )
     alternatives = ctx.vocabulary.definition_alternatives.search(ctx.parent)
     if listed_term and alternatives and (ctx.added or ctx.deleted):
-        item = _quote(ctx.new or ctx.old, 80)
-        kind, how = ("scope-broadened", "now") if ctx.added else ("scope-narrowed", "no longer")
+        items = [(_quote(ctx.new or ctx.old, 80), ctx.added)]
+    else:
+        items = list(_disjuncts(ctx))
+    for item, wider in items:
+        kind, how = ("scope-broadened", "now") if wider else ("scope-narrowed", "no longer")
         yield Finding(kind, (item,), f"“{term}” {how} covers “{item}”")
+
+
+def _disjuncts(ctx: ChangeContext) -> Iterator[tuple[str, bool]]:
+    """Alternatives added to a definition (True) or dropped from it (False): a passage that
+    opens with "or" ("..., or that stores data for such a body"), inserted or kept from
+    brackets, or deleted or put back into brackets."""
+    kept = [t for t in _BRACKETED.findall(ctx.old) if f"[{t}]" not in ctx.new and t in ctx.new]
+    reopened = [t for t in _BRACKETED.findall(ctx.new) if f"[{t}]" not in ctx.old and t in ctx.old]
+    passages = [
+        *((edit.new, True) for edit in ctx.diff.changes),
+        *((text, True) for text in kept),
+        *((edit.old, False) for edit in ctx.diff.changes),
+        *((text, False) for text in reopened),
+    ]
+    for text, wider in passages:
+        match = _DISJUNCT.match(text)
+        if match:
+            yield _quote(match["item"], 80), wider
+
+
+#: A passage that adds an alternative: "or the address assigned to the subscriber", not a
+#: condition ("or where ...").
+_DISJUNCT: Final = re.compile(
+    r"[\s,;]*(?:or|and/or)\s+(?!(?:where|if|when|unless|except|provided)\b)(?P<item>\w.*)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def fallbacks(ctx: ChangeContext) -> Iterator[Finding]:
