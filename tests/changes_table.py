@@ -107,7 +107,7 @@ def rows(series: Path = SERIES) -> list[Row]:
                 change_id,
                 parse_places(old, old_words),
                 parse_places(new, new_words),
-                frozenset(k.strip().split(" ")[0] for k in kinds.split(",")),
+                frozenset(k.split(" ")[0] for k in _split(kinds)),
                 {
                     k.strip(): v.strip()
                     for k, v in (p.split(":") for p in effects.split(";") if ":" in p)
@@ -184,3 +184,52 @@ def assign_all(
         ).items():
             merged.setdefault(key, []).extend(changes)
     return merged
+
+
+class Agreement(NamedTuple):
+    """How far the reported changes agree with a CHANGES.md, row by row."""
+
+    rows: int
+    kinds: set[str]  # the ids of rows whose kinds disagree
+    effects: set[str]  # the ids of rows whose concern effects disagree
+    unlisted: list[td.Change]  # substantive changes no row names
+
+
+COSMETIC = frozenset({"editorial", "cross-reference-only"})
+
+
+def agreement(comparisons: dict[str, td.Comparison], series: Path = SERIES) -> Agreement:
+    """Each row's expected kinds and concern effects against what treatydiff reports.
+
+    A row of cosmetic kinds agrees when nothing substantive is reported; any other row when all
+    its kinds are found. Its effects agree when every concern it names gets that effect (a row
+    that names none: when nothing is tagged).
+    """
+    by_row = assign_all(comparisons, series)
+    table = rows(series)
+    kinds, effects = set(), set()
+    for row in table:
+        found = by_row[row.id]
+        reported = {kind for change in found for kind in change.kinds}
+        cosmetic = row.kinds <= COSMETIC
+        if reported - COSMETIC if cosmetic else row.kinds - reported:
+            kinds.add(row.id)
+        tagged = tags_by_concern(comparisons[row.pair], found)
+        if (
+            (tagged != {})
+            if not row.effects
+            else any(tagged.get(concern) != effect for concern, effect in row.effects.items())
+        ):
+            effects.add(row.id)
+    unlisted = [c for c in by_row[""] if set(c.kinds) - COSMETIC]
+    return Agreement(len(table), kinds, effects, unlisted)
+
+
+def tags_by_concern(comparison: td.Comparison, changes: Iterable[td.Change]) -> dict[str, str]:
+    """The effect on each concern of *changes* taken together (opposite effects: "mixed")."""
+    tagged: dict[str, str] = {}
+    for change in changes:
+        for tag in comparison.tags_for(change):
+            previous = tagged.get(tag.concern, tag.effect)
+            tagged[tag.concern] = tag.effect if previous == tag.effect else "mixed"
+    return tagged

@@ -27,12 +27,7 @@ def test_deliberate_changes_get_their_concern_effects(
     row: changes_table.Row,
 ) -> None:
     """Each deliberate change is tagged for the concerns CHANGES.md names, with that effect."""
-    comparison = comparisons[row.pair]
-    tagged: dict[str, str] = {}
-    for change in by_row[row.id]:
-        for tag in comparison.tags_for(change):
-            previous = tagged.get(tag.concern, tag.effect)
-            tagged[tag.concern] = tag.effect if previous == tag.effect else "mixed"
+    tagged = changes_table.tags_by_concern(comparisons[row.pair], by_row[row.id])
     if not row.effects:
         assert tagged == {}, f"a change CHANGES.md calls neutral got {tagged}"
     for concern, effect in row.effects.items():
