@@ -53,7 +53,7 @@ _ITEM = re.compile(
 
 
 def _split(cell: str) -> list[str]:
-    """The items of a location cell, split at commas and "+" outside parentheses."""
+    """The items of a cell (locations, or kinds), split at commas and "+" outside parentheses."""
     items, depth, start = [], 0, 0
     for i, char in enumerate(cell):
         depth += {"(": 1, ")": -1}.get(char, 0)

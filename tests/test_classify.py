@@ -440,6 +440,18 @@ BROADENED = [
 
 NOT_BROADENED = [
     pytest.param(
+        "Such offences include fraud, theft, extortion and forgery committed by means of a "
+        "digital network.",
+        "Such offences include theft, extortion, fraud and forgery committed by means of a "
+        "digital network.",
+        id="list-item-moved",
+    ),
+    pytest.param(
+        "The provider shall preserve the data stored in its systems.",
+        "The provider shall preserve the data, whether or not stored in its systems.",
+        id="whether-or-not-is-no-list-item",
+    ),
+    pytest.param(
         "Proceeds of the offences of fraud and forgery established in accordance with this "
         "Convention shall be liable to confiscation.",
         "Proceeds of the offences of theft and forgery established in accordance with this "
@@ -784,6 +796,11 @@ def test_safeguard_added_not_found(old: str, new: str) -> None:
 # -- safeguard-removed --------------------------------------------------------------------------
 
 SAFEGUARD_REMOVED = [
+    pytest.param(
+        "The transfer of personal data shall be subject to the consent of the data subject.",
+        "The consent of the data subject shall not be required for the transfer of personal data.",
+        id="consent-waived-with-its-complement",
+    ),
     pytest.param(
         "The powers shall be exercised subject to applicable conditions and safeguards under its "
         "domestic law.",
@@ -1409,6 +1426,11 @@ THRESHOLD = [
 
 NOT_THRESHOLD = [
     pytest.param(
+        "The Party [shall][may] preserve the data [for up to 90 days].",
+        "The Party [shall][may] preserve the data [for up to 90 days] without delay.",
+        id="text-outside-alternatives-changed",
+    ),
+    pytest.param(
         "Requests under this article may concern only offences punishable by a maximum penalty "
         "of imprisonment of at least four years.",
         "Requests under this article may concern only offences punishable by a maximum penalty "
@@ -1656,11 +1678,29 @@ REACH = [
         ("any person under the age of", "maximum"),
         ("within", "maximum"),
         ("a person who has not attained the age of", ""),
+        ("kept for ninety days or more, and answered within", "maximum"),
     ],
 )
-def test_a_threshold_is_bounded_by_the_words_before_it(before: str, bound: str) -> None:
-    """The words right before a quantity say whether it is an upper or a lower bound."""
-    assert _bound(f"Data shall be {before} ninety days.", "ninety days", vocabulary()) == bound
+def test_a_threshold_is_bounded_by_the_words_around_it(before: str, bound: str) -> None:
+    """The words right before a quantity (or after it) say whether it is an upper or a lower
+    bound; the quantity is the one at its place, not an earlier one of the same words."""
+    text = f"Data shall be {before} ninety days."
+    at = text.rindex("ninety days")
+    assert _bound(text, (at, at + len("ninety days")), vocabulary()) == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("persons aged 18 years or under", "maximum"),
+        ("offences punishable by four years or more", "minimum"),
+    ],
+)
+def test_a_bound_may_follow_the_quantity(text: str, bound: str) -> None:
+    """'Or more', 'or under' after the quantity bound it too."""
+    match = vocabulary().threshold.search(text)
+    assert match is not None
+    assert _bound(text, match.span(), vocabulary()) == bound
 
 
 @pytest.mark.parametrize(("old", "new", "parent", "expected"), REACH)

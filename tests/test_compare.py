@@ -254,6 +254,32 @@ NOT_RESTRUCTURED = [
         id="a-sentence-between-belongs-elsewhere",
     ),
     pytest.param(
+        "1. Each State Party shall not disclose the request to the person concerned.\n\n"
+        "2. Each State Party shall inform the requesting State Party of the outcome.",
+        "1. Each State Party shall:\n\n(a) Disclose the request to the person concerned;\n\n"
+        "(b) Not inform the requesting State Party of the outcome.",
+        [("reworded",)],
+        id="a-negation-moved-between-sentences",
+    ),
+    pytest.param(
+        "1. The competent authorities may search a computer system, subject to prior judicial "
+        "authorization.\n\n2. The competent authorities may seize the data so accessed, "
+        "subject to prior judicial authorization.",
+        "1. The competent authorities may, without prior judicial authorization:\n\n"
+        "(a) Search a computer system;\n\n(b) Seize the data so accessed.",
+        [("safeguard-removed",)],
+        id="safeguard-waived-in-the-new-lead-in",
+    ),
+    pytest.param(
+        "1. Each State Party shall ensure that service providers preserve the traffic data.\n\n"
+        "2. Each State Party shall ensure that service providers disclose the traffic data.\n\n"
+        "3. Each State Party shall ensure that service providers delete the traffic data.",
+        "1. Each State Party shall ensure that service providers:\n\n"
+        "(a) Preserve the traffic data;\n\n(b) Disclose the traffic data.",
+        [("restructured",), ("provision-deleted",)],
+        id="a-deleted-sentence-with-the-same-boilerplate",
+    ),
+    pytest.param(
         SENTENCES_ENSURE + "\n\n3. The person concerned shall be notified of the preservation.",
         POINTS_ENSURE,
         [("restructured",), ("provision-deleted", "safeguard-removed")],

@@ -97,6 +97,7 @@ class Vocabulary:
     safeguard_weights: dict[str, float]
     safeguard_waivers: re.Pattern[str]
     threshold_bound: re.Pattern[str]
+    threshold_bound_after: re.Pattern[str]
     definition_alternatives: re.Pattern[str]
     joining: frozenset[str]
     exceptions: re.Pattern[str]
@@ -189,6 +190,11 @@ def vocabulary() -> Vocabulary:
             rf"|(?P<minimum>{phrases_pattern(data['thresholds']['minimum']).pattern}))\s*$",
             re.IGNORECASE,
         ),
+        threshold_bound_after=re.compile(
+            rf"\s*(?:(?P<maximum>{phrases_pattern(data['thresholds']['maximum_after']).pattern})"
+            rf"|(?P<minimum>{phrases_pattern(data['thresholds']['minimum_after']).pattern}))",
+            re.IGNORECASE,
+        ),
         definition_alternatives=re.compile(
             rf"{phrases_pattern(data['definitions']['alternatives'], not_after=['not']).pattern}"
             r"\s*:\s*$",
@@ -212,17 +218,33 @@ def _deferred_law_pattern(qualifiers: dict[str, Any]) -> re.Pattern[str]:
     ``qualifiers.deferred_laws``)."""
     deferring = phrases_pattern(qualifiers["deferring"]).pattern
     laws = phrases_pattern(qualifiers["deferred_laws"]).pattern
-    return re.compile(rf"{deferring}\s+(?:(?:the|its|their)\s+)?applicable\s+{laws}", re.IGNORECASE)
+    # "the applicable rules of domestic and international human rights law, including ..."
+    one = (
+        r"(?:(?:rules|provisions|norms)\s+of\s+)?"
+        rf"(?:(?:domestic|national|international)\s+(?:and|or)\s+)?{laws}"
+    )
+    several = rf"{one}(?:\s*,?\s*(?:including|and|or)\s+{one})*"
+    return re.compile(
+        rf"{deferring}\s+(?:(?:the|its|their)\s+)?applicable\s+{several}", re.IGNORECASE
+    )
 
 
 def _waived_pattern(safeguards: dict[str, Any]) -> re.Pattern[str]:
-    """A safeguard followed by words that waive it ("dual criminality shall not be required",
-    an aside between commas allowed), or a phrase that does without one ("without a warrant")."""
+    """Safeguards followed by words that waive them ("the consent of the data subject shall
+    not be required", "dual criminality, in such cases, is not required"), or done without
+    ("without a warrant or prior judicial authorization"); never "without discrimination",
+    which is the safeguard itself."""
+    article = r"(?:(?:the|a|an|any|its|their)\s+)?"
     named = phrases_pattern(safeguards["phrases"]).pattern
+    several = rf"{named}(?:\s*(?:,|\bor\b|\band\b|\bnor\b)\s*{article}{named})*"
     waivers = phrases_pattern(safeguards["waivers"]).pattern
     without = phrases_pattern(safeguards["done_without"]).pattern
+    complement = r"(?:\s+(?:of|by|from|for)\s+[^,;.]{1,40}?)?"
+    aside = r"(?:\s*,[^,;.]{1,80},)?"
     return re.compile(
-        rf"{named}(?:\s*,[^,;.]{{1,80}},)?\s+{waivers}|{without}(?:\s+{named})?", re.IGNORECASE
+        rf"{several}{complement}{aside}\s+{waivers}"
+        rf"|{without}\s+{article}(?!(?:\w+\s+)?discrimination\b){several}",
+        re.IGNORECASE,
     )
 
 
@@ -300,9 +322,18 @@ def _exchange(ctx: ChangeContext) -> tuple[list[str], list[str]] | None:
         return None
     if _plain(_BRACKETED.sub(" ", ctx.old)) != _plain(_BRACKETED.sub(" ", ctx.new)):
         return None
-    return list((Counter(old) - Counter(new)).elements()), list(
-        (Counter(new) - Counter(old)).elements()
-    )
+    withdrawn = list((Counter(old) - Counter(new)).elements())
+    tabled = list((Counter(new) - Counter(old)).elements())
+    # Only alternatives: a lone bracket edited ("[for up to 90 days]") is an ordinary change.
+    if not all(_among_alternatives(t, ctx.old) for t in withdrawn) or not all(
+        _among_alternatives(t, ctx.new) for t in tabled
+    ):
+        return None
+    return withdrawn, tabled
+
+
+def _among_alternatives(bracketed: str, text: str) -> bool:
+    return any(f"[{bracketed}]" in group.group(0) for group in _ALTERNATIVES.finditer(text))
 
 
 def _exchanged(ctx: ChangeContext, withdrawn: list[str], tabled: list[str]) -> Iterator[Finding]:
@@ -316,7 +347,9 @@ def _exchanged(ctx: ChangeContext, withdrawn: list[str], tabled: list[str]) -> I
         yield Finding("brackets-added", evidence, f"{_listing(list(evidence))} tabled")
     if len(withdrawn) == len(tabled) == 1:
         before, after = withdrawn[0], tabled[0]
-        as_if = attrs.evolve(ctx, old=before, new=after, diff=diff_words(before, after))
+        as_if = attrs.evolve(
+            ctx, old=before, new=after, diff=diff_words(before, after), readings=None
+        )
         found = {(f.kind, f.evidence): f for rule in _CONTENT_RULES for f in rule(as_if)}
         for finding in found.values():
             yield attrs.evolve(finding, detail=f"{finding.detail}, in the alternative tabled")
@@ -368,7 +401,7 @@ def _alternatives(ctx: ChangeContext, *, reopened: bool) -> Iterator[Finding]:
                 continue
             text = bracketed[: group.start()] + other + bracketed[group.end() :]
             old, new = (ctx.old, text) if reopened else (text, ctx.new)
-            as_if = attrs.evolve(ctx, old=old, new=new, diff=diff_words(old, new))
+            as_if = attrs.evolve(ctx, old=old, new=new, diff=diff_words(old, new), readings=None)
             note = "tabled as an alternative" if reopened else "chosen over"
             for finding in (*modal_strength(as_if), *thresholds(as_if)):
                 if (finding.kind, finding.evidence) not in seen:
@@ -511,15 +544,15 @@ def scope(ctx: ChangeContext) -> Iterator[Finding]:
     """Words that widen or confine what a provision covers, and items added to a list."""
     if ctx.added or ctx.deleted:
         return
-    wider, narrower = _shift_in(ctx, ctx.vocabulary.broadening)
+    # "in accordance with applicable international law, including human rights law" widens
+    # nothing: the law deferred to is the qualifier's, judged by the qualifier rule.
+    wider, narrower = _shift_in(
+        _mapped(ctx, lambda text: ctx.vocabulary.deferred_law.sub(" ", text)),
+        ctx.vocabulary.broadening,
+    )
     # A limit that is itself a safeguard ("only for the purposes for which the data were
     # transferred", "limited to what is necessary") is judged by the safeguard rule.
-    unsafeguarded = attrs.evolve(
-        ctx,
-        old=ctx.vocabulary.safeguards.sub(" ", ctx.old),
-        new=ctx.vocabulary.safeguards.sub(" ", ctx.new),
-        readings=None,
-    )
+    unsafeguarded = _mapped(ctx, lambda text: ctx.vocabulary.safeguards.sub(" ", text))
     limited, unlimited = _shift_in(unsafeguarded, ctx.vocabulary.limiting)
     # A limit inside an extension qualifies what is added, not the provision: ", and any other
     # serious offence" widens it.
@@ -541,14 +574,24 @@ def scope(ctx: ChangeContext) -> Iterator[Finding]:
         yield Finding("scope-narrowed", tuple(narrowed), _scope_detail(narrower, limited, unlisted))
 
 
+def _mapped(ctx: ChangeContext, read: Callable[[str], str]) -> ChangeContext:
+    """*ctx* with *read* applied to both texts and to their readings, if any."""
+    readings = ctx.readings and (read(ctx.readings[0]), read(ctx.readings[1]))
+    return attrs.evolve(ctx, old=read(ctx.old), new=read(ctx.new), readings=readings)
+
+
 def _in_extension(term: str, ctx: ChangeContext, *, side: str) -> bool:
     """Whether *term* stands in a passage inserted (or, *side* "old", deleted) that opens with
-    a widening word: "and any other serious offence", "including serious crimes"."""
+    a widening word, before the passage's clause ends: "and any other serious offence",
+    "including serious crimes"."""
     for edit in ctx.diff.changes:
         text = edit.new if side == "new" else edit.old
         opening = re.sub(r"^[\s,;]*(?:(?:and|or)\s+)?", "", text)
         match = ctx.vocabulary.broadening.match(opening)
-        if match and term.lower() in opening[match.end() :].lower():
+        if match is None:
+            continue
+        clause = re.split(r"[;.:]|,\s*(?:and|or)\s+(?:shall|may|must)\b", opening[match.end() :])[0]
+        if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", clause, re.IGNORECASE):
             return True
     return False
 
@@ -561,8 +604,7 @@ def safeguards(ctx: ChangeContext) -> Iterator[Finding]:
     the law a qualifier defers to ("in accordance with applicable international human rights
     law"), or named to be waived ("dual criminality shall not be required"), counts for none.
     """
-    vocab = ctx.vocabulary
-    ctx = attrs.evolve(ctx, old=_in_force(ctx.old, vocab), new=_in_force(ctx.new, vocab))
+    ctx = _mapped(ctx, lambda text: _in_force(text, ctx.vocabulary))
     added, removed = _shift_in(ctx, ctx.vocabulary.safeguards)
     if added and removed and not (ctx.added or ctx.deleted):
         weights = ctx.vocabulary.safeguard_weights
@@ -622,21 +664,27 @@ def _threshold_moves(ctx: ChangeContext) -> Iterator[tuple[str, str, str, str]]:
     old = _quantities(ctx.vocabulary.threshold, ctx.old)
     new = _quantities(ctx.vocabulary.threshold, ctx.new)
     for unit in sorted(set(old) & set(new)):
-        for (a_text, a), (b_text, b) in zip(old[unit], new[unit], strict=False):
+        for (a_text, a, a_span), (b_text, b, b_span) in zip(old[unit], new[unit], strict=False):
             if a != b:
-                vocab = ctx.vocabulary
-                bound = _bound(ctx.new, b_text, vocab) or _bound(ctx.old, a_text, vocab)
+                bounds = {_bound(ctx.old, a_span, ctx.vocabulary)}
+                bounds |= {_bound(ctx.new, b_span, ctx.vocabulary)}
+                known = bounds - {""}
+                # Two different bounds ("at least four years" -> "up to two years"): no direction.
+                bound = known.pop() if len(known) == 1 else ""
                 yield a_text, b_text, bound, "raised" if b > a else "lowered"
 
 
-def _bound(text: str, quantity: str, vocab: Vocabulary) -> str:
-    """Whether *quantity* is a ``maximum`` ("up to 90 days", "under eighteen years") or a
-    ``minimum`` ("at least four years", "not less than 90 days"), by the words right before
-    it; ``""`` when they say neither."""
-    at = text.find(quantity)
-    before = text[max(0, at - 30) : at] if at >= 0 else ""
-    match = vocab.threshold_bound.search(before)
-    return "" if match is None else "maximum" if match["maximum"] else "minimum"
+def _bound(text: str, span: tuple[int, int], vocab: Vocabulary) -> str:
+    """Whether the quantity at *span* of *text* is a ``maximum`` ("up to 90 days", "under
+    eighteen years", "18 years or under") or a ``minimum`` ("at least four years", "not less
+    than 90 days", "four years or more"), by the words around it; ``""`` when they say
+    neither."""
+    start, end = span
+    before = vocab.threshold_bound.search(text[max(0, start - 30) : start])
+    if before is not None:
+        return "maximum" if before["maximum"] else "minimum"
+    after = vocab.threshold_bound_after.match(text[end : end + 20])
+    return "" if after is None else "maximum" if after["maximum"] else "minimum"
 
 
 def definitions(ctx: ChangeContext) -> Iterator[Finding]:
@@ -684,22 +732,21 @@ def _disjuncts(ctx: ChangeContext) -> Iterator[tuple[str, bool]]:
     brackets, or deleted or put back into brackets."""
     kept = [t for t in _BRACKETED.findall(ctx.old) if f"[{t}]" not in ctx.new and t in ctx.new]
     reopened = [t for t in _BRACKETED.findall(ctx.new) if f"[{t}]" not in ctx.old and t in ctx.old]
-    passages = [
-        *((edit.new, True) for edit in ctx.diff.changes),
-        *((text, True) for text in kept),
-        *((edit.old, False) for edit in ctx.diff.changes),
-        *((text, False) for text in reopened),
-    ]
-    for text, wider in passages:
-        match = _DISJUNCT.match(text)
-        if match:
+    for text, wider in (*((t, True) for t in kept), *((t, False) for t in reopened)):
+        if match := _DISJUNCT.match(text):
             yield _quote(match["item"], 80), wider
+    for edit in ctx.diff.changes:
+        for text, other, wider in ((edit.new, ctx.old, True), (edit.old, ctx.new, False)):
+            match = _DISJUNCT.match(text)
+            # An item moved within the definition ("..., route, time or date") is not new.
+            if match and _plain(match["item"]) not in _plain(other):
+                yield _quote(match["item"], 80), wider
 
 
 #: A passage that adds an alternative: "or the address assigned to the subscriber", not a
 #: condition ("or where ...").
 _DISJUNCT: Final = re.compile(
-    r"[\s,;]*(?:or|and/or)\s+(?!(?:where|if|when|unless|except|provided)\b)(?P<item>\w.*)",
+    r"[\s,;]*(?:or|and/or)\s+(?!(?:where|if|when|unless|except|provided|not)\b)(?P<item>\w.*)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -714,7 +761,7 @@ def fallbacks(ctx: ChangeContext) -> Iterator[Finding]:
         yield Finding("cross-reference-only", evidence, f"cross-reference: {detail}")
     elif all(_editorial(edit) or _doubled(edit, ctx) for edit in changes):
         yield Finding("editorial", evidence, f"punctuation, case or spelling: {detail}")
-    elif ctx.regrouped and _mostly_same_words(ctx):
+    elif _same_words_regrouped(ctx):
         yield Finding("restructured", evidence, f"regrouped under a lead-in: {detail}")
     else:
         yield Finding("reworded", evidence, f"reworded: {detail}")
@@ -774,7 +821,7 @@ def classify(ctx: ChangeContext, rules: Sequence[Rule] = RULES) -> tuple[Finding
     exchange = _exchange(ctx)
     if exchange is not None:  # the raw diff would pair the alternatives by place, not meaning
         moved = (Finding("editorial", _edit_evidence(ctx.diff.changes), "alternatives reordered"),)
-        return tuple(_exchanged(ctx, *exchange)) or moved
+        return (*(tuple(_exchanged(ctx, *exchange)) or moved), *definitions(ctx))
     findings: list[Finding] = []
     for rule in rules:
         if rule is fallbacks:
@@ -933,7 +980,12 @@ def _list_items(edits: Sequence[Edit]) -> tuple[list[str], list[str]]:
                 _explained(p) for p in parts
             ):
                 bucket.extend(parts)
-    return inserted, deleted
+    # An item moved within the list is neither added nor dropped.
+    moved = Counter(item.lower() for item in inserted) & Counter(item.lower() for item in deleted)
+    return (
+        [item for item in inserted if not moved[item.lower()]],
+        [item for item in deleted if not moved[item.lower()]],
+    )
 
 
 def _items_exchanged(edit: Edit) -> tuple[list[str], list[str]]:
@@ -971,7 +1023,7 @@ def _explained(item: str) -> bool:
 
 # A clause, not a list item: "while mainstreaming ...", "that respect ...", "shall ...".
 _CLAUSE: Final = re.compile(
-    r"(?:while|whilst|that|which|who|whose|where|when|if|unless|except|save|provided|to|in|by|"
+    r"(?:while|whilst|whether|that|which|who|whose|where|when|if|unless|except|save|provided|to|in|by|"
     r"for|with|as|shall|may|of|other|than|at|on|from|within|without|under|not|taking|"
     r"should|must|is|are|be|has|have|the\s+\w+\s+(?:shall|may))\b",
     re.IGNORECASE,
@@ -989,15 +1041,18 @@ def _scope_detail(terms: list[str], limits: list[str], items: list[str]) -> str:
     return "; ".join(parts)
 
 
-def _quantities(pattern: re.Pattern[str], text: str) -> dict[str, list[tuple[str, float]]]:
-    """Numbers with units, by unit; time is counted in days ("six months" = 180)."""
-    found: dict[str, list[tuple[str, float]]] = {}
+def _quantities(
+    pattern: re.Pattern[str], text: str
+) -> dict[str, list[tuple[str, float, tuple[int, int]]]]:
+    """Numbers with units, by unit, with their value and place; time is counted in days ("six
+    months" = 180)."""
+    found: dict[str, list[tuple[str, float, tuple[int, int]]]] = {}
     for match in pattern.finditer(text):
         value = _number_value(match["number"].lower())
         unit = re.sub(r"s$", "", " ".join(match["unit"].lower().split()))
         if unit in _DAYS:
             value, unit = value * _DAYS[unit], "time"
-        found.setdefault(unit, []).append((" ".join(match.group(0).split()), value))
+        found.setdefault(unit, []).append((" ".join(match.group(0).split()), value, match.span()))
     return found
 
 
@@ -1094,19 +1149,34 @@ def _misspelling(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _mostly_same_words(ctx: ChangeContext) -> bool:
-    """Whether the regrouped text says the same words in another shape: no word of substance
-    is new or gone, only words that join (``restructuring.joining`` in the vocabulary), the
-    words that say "legislate for", cross-reference numbers and list letters."""
+def _same_words_regrouped(ctx: ChangeContext) -> bool:
+    """Whether the regrouped text says the same words in another shape.
+
+    No word of substance may be new or gone (only words that join, ``restructuring.joining``
+    in the vocabulary, the words that say "legislate for", cross-reference numbers and list
+    letters), and no word may move from one sentence to another: each sentence of one side, as
+    read (a point after its lead-in), must hold all the words of a sentence of the other side,
+    or the reverse ("shall not disclose A. shall inform B." -> "(a) disclose A; (b) not inform
+    B" moves "not").
+    """
+    if ctx.readings is None:
+        return False
     old, new = (
-        _substance(_see_through(text, ctx.vocabulary), ctx.vocabulary)
-        for text in (ctx.old, ctx.new)
+        [_substance(_see_through(line, ctx.vocabulary), ctx.vocabulary) for line in lines]
+        for lines in (ctx.readings[0].splitlines(), ctx.readings[1].splitlines())
     )
-    return old == new
+    if set().union(*old) != set().union(*new):
+        return False
+
+    def within(parts: list[set[str]], wholes: list[set[str]]) -> bool:
+        return all(any(part <= whole for whole in wholes) for part in parts)
+
+    return within(old, new) or within(new, old)
 
 
 def _substance(text: str, vocab: Vocabulary) -> set[str]:
-    """The distinct words of *text* that carry meaning, a plural read as its singular."""
+    """The distinct words of *text* that carry meaning, a plural read as its singular (the
+    joining words go before and after, so that "this" is not read as a plural)."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)} - vocab.joining  # no "(b)"
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words} - vocab.joining
 

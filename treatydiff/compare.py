@@ -402,8 +402,11 @@ class _SideView:
         while first > 0 and self.said_again(self.order[first - 1], text):
             first -= 1
         span = tuple(self.order[first : last + 1])
-        if any(self.paired.get(s) not in (None, *members) for s in span):
-            return ()  # a sentence in between belongs to something else
+        if any(
+            self.paired.get(s) not in (None, *members) or _in_list(self.theirs[s][1], s)
+            for s in span
+        ):
+            return ()  # something in between belongs elsewhere, or is a list of its own
         theirs = " ".join(self.theirs[s][1].text for s in span)
         return span if _jaccard(text, theirs) >= REGROUPED_WORDS else ()
 
@@ -412,9 +415,14 @@ class _SideView:
         return getattr(pair, self.other) if pair else None
 
     def said_again(self, eid: str, text: str) -> bool:
-        """Whether *eid* is a sentence paired with nothing that *text* says again."""
-        loose = eid not in self.paired and not _in_list(self.theirs[eid][1], eid)
-        return loose and _contained(self.theirs[eid][1].text, text) >= REGROUPED_WORDS
+        """Whether *eid* is a sentence paired with nothing whose words of substance *text*
+        says again (boilerplate such as "Each Party shall ensure that" does not count)."""
+        if eid in self.paired or _in_list(self.theirs[eid][1], eid):
+            return False
+        own = _word_set(self.theirs[eid][1].text) - vocabulary().joining
+        others = set().union(*(_word_set(self.theirs[s][1].text) for s in self.theirs if s != eid))
+        distinctive = own - others
+        return bool(distinctive) and distinctive <= _word_set(text)
 
 
 def _in_list(provision: Provision, eid: str) -> bool:

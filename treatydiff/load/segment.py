@@ -186,9 +186,10 @@ class _Segmenter:
         if not text:  # a status note on its own line
             self._note(status, block)
             return
-        placeholder = self.spec.marker(f"{text} ") if "deleted" in status else None
+        placeholder = self.spec.marker(f"{text} ") if status else None
         if placeholder is not None and not placeholder.text:
-            text = f"{text} "  # "2. [deleted]": a numbered provision kept as a placeholder
+            # "2. [deleted]", "2. [moved]": a numbered provision kept, with only its note.
+            text = f"{text} "
         if self.awaiting_title is not None:
             target, self.awaiting_title = self.awaiting_title, None
             if block.role == "heading" or _title_like(text, self.spec):
