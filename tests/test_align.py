@@ -29,7 +29,14 @@ def series_truth(series: str = "series") -> dict[str, set[tuple[str, str, str]]]
 
 @pytest.mark.parametrize(
     ("series", "step"),
-    [("series", 1), ("series", 2), ("series", 3), ("series-b", 1), ("series-b", 2)],
+    [
+        ("series", 1),
+        ("series", 2),
+        ("series", 3),
+        ("series-b", 1),
+        ("series-b", 2),
+        ("series-c", 1),
+    ],
 )
 def test_fixture_series_aligns_to_the_hand_written_mapping(series: str, step: int) -> None:
     """Each consecutive pair of fixture drafts aligns exactly as alignment.csv says."""
