@@ -2,11 +2,11 @@
 without running treatydiff: how far treatydiff agrees with their analysts.
 
 The first series (fixtures/series) was written alongside the rules; these were not, so they
-measure how the rules carry to wording they were not written for. Series B was used, after its
-first run, to find general rules that were missing; series C was written last and has not been
-used to change any rule. Their expectations are one analyst's reading each, so the tests pin
-the rows where treatydiff reads otherwise, with why, and fail if any other row starts to
-disagree.
+measure how the rules carry to wording they were not written for. Series B and C were used,
+after their first runs, to find general rules that were missing (tested on sentences of their
+own); series D was written last and has not been used to change any rule. Their expectations
+are one analyst's reading each, so the tests pin the rows where treatydiff reads otherwise,
+with why, and fail if any other row starts to disagree.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ KNOWN_KINDS_B = {
     "and an exception added (the effects agree)",
 }
 KNOWN_EFFECTS_B = {
-    "1-2.03": "the lower threshold of 'serious crime' is tagged for over-broad criminalization and "
-    "data sharing; the analyst expects surveillance powers too, whose articles use the term",
     "1-2.05": "as for its kinds",
     "2-3.11": "a point rewritten at length ('Authorization by a competent authority' -> 'Prior "
     "authorization by a judicial or other independent authority or, in cases of urgency, "
@@ -39,24 +37,20 @@ KNOWN_EFFECTS_B = {
 }
 
 
-#: The same for series C (untouched by any rule change: its first run).
+#: The same for series C.
 KNOWN_KINDS_C = {
     "1-2.04": "a long item added to a list ('the Internet Protocol address assigned to the "
     "customer at the time of a communication') is not read as a list item",
-    "1-2.06": "a new ban on using measures to suppress named freedoms names no safeguard word",
     "1-2.13": "'articles 4 to 7' -> 'articles 4 to 8' is read as a renumbered reference; the range "
     "now takes in the new offence",
-    "1-2.23": "'criminal offences' -> 'a range of grave offences': 'grave' is no limiting word",
-    "1-2.31": "a refusal ground deleted is an exception removed, not also a safeguard removed",
 }
 KNOWN_EFFECTS_C = {
-    "1-2.01": "over-broad criminalization does not reach a recital on insulting material",
     "1-2.04": "as for its kinds",
     "1-2.05": "a threshold in a definition is tagged for over-broad criminalization and data "
     "sharing, not for the surveillance powers that use the term",
     "1-2.13": "as for its kinds",
-    "1-2.21": "compelling 'any person familiar with' a system is tagged for surveillance only",
-    "1-2.23": "as for its kinds",
+    "1-2.21": "compelling 'any person who is familiar with the workings of' a system is tagged "
+    "for surveillance only",
     "1-2.32": "a refusal ground made mandatory is tagged for data sharing, not also for human "
     "rights and gender (the ground lists sex)",
     "1-2.35": "an exception to purpose limitation that names consent reads as a safeguard added "

@@ -527,6 +527,13 @@ def test_scope_broadened_not_found(old: str, new: str) -> None:
 
 NARROWED = [
     pytest.param(
+        "Each Party may authorize the interception of content data in relation to criminal "
+        "offences determined by its domestic law.",
+        "Each Party may authorize the interception of content data in relation to a range of "
+        "grave offences to be determined by its domestic law.",
+        id="grave-offences-only",
+    ),
+    pytest.param(
         "A State Party may declare that it will use the powers referred to in article 29 "
         "for the offences listed in its declaration.",
         "A State Party may declare that it will use the powers referred to in article 29 "
@@ -647,6 +654,13 @@ def test_scope_narrowed_not_found(old: str, new: str) -> None:
 # -- safeguard-added ----------------------------------------------------------------------------
 
 SAFEGUARD_ADDED = [
+    pytest.param(
+        "Each Party shall implement this Agreement in good faith.",
+        "Each Party shall implement this Agreement in good faith. No measure taken under this "
+        "Agreement shall be used to suppress the freedoms of opinion and expression, of peaceful "
+        "assembly or of association.",
+        id="named-freedoms-protected",
+    ),
     pytest.param(
         "Each Party shall ensure that personal data received are subject to oversight by an "
         "independent authority.",

@@ -402,3 +402,19 @@ def test_safeguards_applied_by_reference(added: str, kinds_found: set[str]) -> N
     backward = {k for c in td.compare(new, old).changes for k in c.kinds}
     assert forward & {"safeguard-added", "safeguard-removed"} == kinds_found
     assert backward & {"safeguard-added", "safeguard-removed"} == {KINDS[k] for k in kinds_found}
+
+
+def test_a_refusal_ground_is_a_safeguard_and_an_exception() -> None:
+    """A ground for refusing assistance, deleted from the list, is an exception removed and a
+    safeguard removed: it protected the person the request is about."""
+    grounds = (
+        "1. Assistance may be refused:\n\n(a) Where the request concerns a political offence;"
+        "\n\n(b) Where the request would prejudice the sovereignty of the requested State."
+    )
+    old = one_article(grounds, heading="Grounds for refusal")
+    new = one_article(
+        grounds.replace("(a) Where the request concerns a political offence;\n\n(b)", "(a)"),
+        heading="Grounds for refusal",
+    )
+    kinds = {kind for change in td.compare(old, new).changes for kind in change.kinds}
+    assert {"exception-removed", "safeguard-removed"} <= kinds

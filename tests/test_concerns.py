@@ -76,6 +76,16 @@ CASE_ARGS = ("effect", "old", "new", "heading", "chapter")
 
 OVERBROAD = [
     pytest.param(
+        "worsens",
+        "Recognizing the need to protect victims of computer-related crime,",
+        "Recognizing the need to protect victims of computer-related crime,\n"
+        "Concerned at the use of computer systems to spread material that insults public "
+        "authorities,",
+        "preamble",
+        PREAMBLE,
+        id="recital-against-insulting-material",
+    ),
+    pytest.param(
         "addresses",
         "Each State Party shall adopt such legislative and other measures as may be necessary to "
         "establish as a criminal offence under its domestic law, when committed without right, "

@@ -637,6 +637,10 @@ def exceptions(ctx: ChangeContext) -> Iterator[Finding]:
         kind = "exception-added" if ctx.added else "exception-removed"
         item = _quote(ctx.new or ctx.old, 80)
         yield Finding(kind, (chapeau.group(0), item), f"a ground under “{chapeau.group(0)}”")
+        # A ground for refusing assistance also protects the person the request is about.
+        if ctx.vocabulary.safeguards.search(chapeau.group(0)):
+            kind = "safeguard-added" if ctx.added else "safeguard-removed"
+            yield Finding(kind, (item,), f"a refusal ground: “{item}”")
 
 
 def intent(ctx: ChangeContext) -> Iterator[Finding]:
