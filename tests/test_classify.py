@@ -234,6 +234,13 @@ def test_obligation_weakened_not_found(old: str, new: str) -> None:
 
 STRENGTHENED = [
     pytest.param(
+        "Each Contracting State shall [endeavour to] ensure that data subjects can exercise "
+        "their rights of access and rectification.",
+        "Each Contracting State shall ensure that data subjects can exercise their rights of "
+        "access and rectification.",
+        id="bracketed-softener-dropped",
+    ),
+    pytest.param(
         "Each State Party [may][shall] establish as a criminal offence the intentional "
         "interception of non-public transmissions of digital data.",
         "Each State Party shall establish as a criminal offence the intentional "
@@ -1693,6 +1700,7 @@ REACH = [
         ("within", "maximum"),
         ("a person who has not attained the age of", ""),
         ("kept for ninety days or more, and answered within", "maximum"),
+        ("preserved for", "maximum"),
     ],
 )
 def test_a_threshold_is_bounded_by_the_words_around_it(before: str, bound: str) -> None:

@@ -475,12 +475,14 @@ def modal_strength(ctx: ChangeContext) -> Iterator[Finding]:
 
 def _see_through(text: str, vocab: Vocabulary) -> str:
     """*text* with the words that only say "legislate for" blanked out (a colon after them
-    too), at the same length so that edit offsets still hold."""
+    too), and brackets, so that "shall [endeavour to] ensure" reads as one modal; at the same
+    length, so that edit offsets still hold."""
 
     def blank(match: re.Match[str]) -> str:
         return " " * len(match.group(0))
 
-    return re.sub(rf"{vocab.modal_transparent.pattern}(?:\s*:)?", blank, text, flags=re.IGNORECASE)
+    text = re.sub(rf"{vocab.modal_transparent.pattern}(?:\s*:)?", blank, text, flags=re.IGNORECASE)
+    return text.replace("[", " ").replace("]", " ")
 
 
 def _elements_required(
@@ -1091,6 +1093,7 @@ def _defined_term(text: str) -> str | None:
 
 
 def _articles_using(term: str, draft: Draft | None, *, exclude: str) -> list[str]:
+    """The numbers of the articles of *draft* (but *exclude*) whose text uses *term*."""
     if draft is None:
         return []
     pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
