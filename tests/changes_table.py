@@ -117,6 +117,17 @@ def rows(series: Path = SERIES) -> list[Row]:
     return found
 
 
+def missing_places(drafts: Sequence[td.Draft], series: Path = SERIES) -> list[tuple[str, Place]]:
+    """(row id, place) of every place the CHANGES.md of *series* names that its draft (of
+    *drafts*, in order) does not have."""
+    missing = []
+    for row in rows(series):
+        first = int(row.pair[0]) - 1
+        for draft, places in ((drafts[first], row.old), (drafts[first + 1], row.new)):
+            missing += [(row.id, place) for place in places if not exists(place, draft)]
+    return missing
+
+
 def exists(place: Place, draft: td.Draft) -> bool:
     """Whether *draft* has the element *place* names."""
     if place.article == "preamble":

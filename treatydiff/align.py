@@ -308,16 +308,15 @@ class _Corpus:
             "old": defaultdict(list),
             "new": defaultdict(list),
         }
+        self.by_number: dict[str, defaultdict[str, list[int]]] = {
+            "old": defaultdict(list),
+            "new": defaultdict(list),
+        }
         for side, profiles in (("old", self.old), ("new", self.new)):
             for index, profile in enumerate(profiles):
                 for term in self._rare(profile):
                     self.postings[side][term].append(index)
-        self.new_by_number: dict[str, list[int]] = defaultdict(list)
-        for j, profile in enumerate(self.new):
-            self.new_by_number[normalize_number(profile.article.num)].append(j)
-        self.old_by_number: dict[str, list[int]] = defaultdict(list)
-        for i, profile in enumerate(self.old):
-            self.old_by_number[normalize_number(profile.article.num)].append(i)
+                self.by_number[side][normalize_number(profile.article.num)].append(index)
 
     def _vector(self, features: Counter[str]) -> dict[str, float]:
         vector = {t: (1 + math.log(c)) * self.idf[t] for t, c in features.items()}
@@ -335,20 +334,14 @@ class _Corpus:
             found.update(self.postings[side].get(term, ()))
         return {index for index, _ in found.most_common(2 * _RARE_WORDS)}
 
-    def candidates(self, i: int, expected: range) -> set[int]:
-        """New articles worth scoring against old article *i*."""
-        profile = self.old[i]
-        chosen = self.related(profile, "new")
-        chosen.update(self.new_by_number.get(normalize_number(profile.article.num), ()))
-        chosen.update(j for j in expected if 0 <= j < len(self.new))
-        return chosen
-
-    def old_candidates(self, j: int, expected: range) -> set[int]:
-        """Old articles worth scoring against new article *j* (``candidates`` the other way)."""
-        profile = self.new[j]
-        chosen = self.related(profile, "old")
-        chosen.update(self.old_by_number.get(normalize_number(profile.article.num), ()))
-        chosen.update(i for i in expected if 0 <= i < len(self.old))
+    def candidates(self, index: int, expected: range, *, among: str = "new") -> set[int]:
+        """Articles *among* one draft ("new" or "old") worth scoring against article *index* of
+        the other: those sharing rare words or the number, and those in the *expected* range."""
+        profile = (self.old if among == "new" else self.new)[index]
+        size = len(self.new if among == "new" else self.old)
+        chosen = self.related(profile, among)
+        chosen.update(self.by_number[among].get(normalize_number(profile.article.num), ()))
+        chosen.update(k for k in expected if 0 <= k < size)
         return chosen
 
     def score(self, i: int, j: int) -> float:
@@ -432,7 +425,7 @@ class _Matcher:
     def _number_and_heading(self) -> None:
         for i in list(self._free_old()):
             old = self.corpus.old[i]
-            for j in self.corpus.new_by_number.get(normalize_number(old.article.num), ()):
+            for j in self.corpus.by_number["new"].get(normalize_number(old.article.num), ()):
                 new = self.corpus.new[j]
                 same_heading = old.heading == new.heading and bool(old.heading)
                 if j in self.new_taken or not same_heading:
@@ -450,7 +443,7 @@ class _Matcher:
         for i in list(self._free_old()):
             old = self.corpus.old[i]
             expected = _expected_range(i, anchors, len(self.corpus.new))
-            for j in self.corpus.new_by_number.get(normalize_number(old.article.num), ()):
+            for j in self.corpus.by_number["new"].get(normalize_number(old.article.num), ()):
                 new = self.corpus.new[j]
                 related = _related_headings(old.heading, new.heading)
                 if j in self.new_taken or j not in expected or not related:
@@ -471,7 +464,11 @@ class _Matcher:
         new_expected = {i: _expected_range(i, anchors, new_size) for i in self._free_old()}
         old_expected = {j: _expected_range(j, backwards, old_size) for j in free_new}
         pairs = {(i, j) for i in new_expected for j in self.corpus.candidates(i, new_expected[i])}
-        pairs |= {(i, j) for j in free_new for i in self.corpus.old_candidates(j, old_expected[j])}
+        pairs |= {
+            (i, j)
+            for j in free_new
+            for i in self.corpus.candidates(j, old_expected[j], among="old")
+        }
         for i, j in sorted(pairs):
             if i not in new_expected or j not in old_expected:
                 continue

@@ -185,16 +185,8 @@ def vocabulary() -> Vocabulary:
         safeguards=phrases_pattern(data["safeguards"]["phrases"]),
         safeguard_weights=dict(data["safeguards"]["weights"]),
         safeguard_waivers=_waived_pattern(data["safeguards"]),
-        threshold_bound=re.compile(
-            rf"(?:(?P<maximum>{phrases_pattern(data['thresholds']['maximum']).pattern})"
-            rf"|(?P<minimum>{phrases_pattern(data['thresholds']['minimum']).pattern}))\s*$",
-            re.IGNORECASE,
-        ),
-        threshold_bound_after=re.compile(
-            rf"\s*(?:(?P<maximum>{phrases_pattern(data['thresholds']['maximum_after']).pattern})"
-            rf"|(?P<minimum>{phrases_pattern(data['thresholds']['minimum_after']).pattern}))",
-            re.IGNORECASE,
-        ),
+        threshold_bound=_bound_pattern(data["thresholds"], after=False),
+        threshold_bound_after=_bound_pattern(data["thresholds"], after=True),
         definition_alternatives=re.compile(
             rf"{phrases_pattern(data['definitions']['alternatives'], not_after=['not']).pattern}"
             r"\s*:\s*$",
@@ -211,6 +203,17 @@ def vocabulary() -> Vocabulary:
         definition_headings=phrases_pattern(data["definitions"]["headings"]),
         joining=frozenset(data["restructuring"]["joining"]),
     )
+
+
+def _bound_pattern(thresholds: dict[str, Any], *, after: bool) -> re.Pattern[str]:
+    """The words that make a quantity a maximum or a minimum, as the groups ``maximum`` and
+    ``minimum``: those that end the text before it (``thresholds.maximum``, ``.minimum``), or,
+    *after*, those that open the text after it (``.maximum_after``, ``.minimum_after``)."""
+    suffix = "_after" if after else ""
+    maximum = phrases_pattern(thresholds[f"maximum{suffix}"]).pattern
+    minimum = phrases_pattern(thresholds[f"minimum{suffix}"]).pattern
+    either = rf"(?:(?P<maximum>{maximum})|(?P<minimum>{minimum}))"
+    return re.compile(rf"\s*{either}" if after else rf"{either}\s*$", re.IGNORECASE)
 
 
 def _deferred_law_pattern(qualifiers: dict[str, Any]) -> re.Pattern[str]:

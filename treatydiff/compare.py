@@ -11,6 +11,7 @@ import concurrent.futures
 import functools
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -387,6 +388,14 @@ class _SideView:
             if getattr(p, self.other) and getattr(p, side)
         }
         self.order = list(theirs)
+        self.position = {eid: k for k, eid in enumerate(self.order)}
+
+    @functools.cached_property
+    def spread(self) -> Counter[str]:
+        """In how many provisions on the other side each word stands."""
+        return Counter(
+            w for _, provision, _ in self.theirs.values() for w in _word_set(provision.text)
+        )
 
     def span(self, members: tuple[str, ...]) -> tuple[str, ...]:
         """The sentences on the other side that *members* (a lead-in and its points) regroup,
@@ -395,8 +404,8 @@ class _SideView:
         if not sentences or any(_in_list(self.theirs[s][1], s) for s in sentences):
             return ()
         text = " ".join(self.mine[m][1].text for m in members)
-        first = min(self.order.index(s) for s in sentences)
-        last = max(self.order.index(s) for s in sentences)
+        first = min(self.position[s] for s in sentences)
+        last = max(self.position[s] for s in sentences)
         while last + 1 < len(self.order) and self.said_again(self.order[last + 1], text):
             last += 1
         while first > 0 and self.said_again(self.order[first - 1], text):
@@ -420,8 +429,7 @@ class _SideView:
         if eid in self.paired or _in_list(self.theirs[eid][1], eid):
             return False
         own = _word_set(self.theirs[eid][1].text) - vocabulary().joining
-        others = set().union(*(_word_set(self.theirs[s][1].text) for s in self.theirs if s != eid))
-        distinctive = own - others
+        distinctive = {word for word in own if self.spread[word] == 1}
         return bool(distinctive) and distinctive <= _word_set(text)
 
 
