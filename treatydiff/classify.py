@@ -138,10 +138,6 @@ class ChangeContext:
     def deleted(self) -> bool:
         return bool(self.old.strip()) and not self.new.strip()
 
-    @property
-    def regrouped(self) -> bool:
-        return self.readings is not None
-
 
 Rule = Callable[[ChangeContext], Iterable[Finding]]
 

@@ -444,12 +444,6 @@ def _jaccard(a: str, b: str) -> float:
     return len(first & second) / max(1, len(first | second))
 
 
-def _contained(part: str, whole: str) -> float:
-    """The share of the distinct words of *part* that *whole* has too."""
-    words = _word_set(part)
-    return len(words & _word_set(whole)) / max(1, len(words))
-
-
 def _word_set(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"\w+", text)}
 
@@ -549,12 +543,13 @@ def _headings_combined(match: Match) -> bool:
         return False
 
     def words(articles: tuple[Article, ...]) -> set[str]:
-        return {w.lower() for a in articles for w in re.findall(r"\w+", a.heading)} - _JOINING
+        return set().union(*(_word_set(a.heading) for a in articles)) - _HEADING_JOINERS
 
     return words(match.old) == words(match.new)
 
 
-_JOINING = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to"})
+#: Words that join two headings into one ("Participation and attempt").
+_HEADING_JOINERS = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to"})
 
 
 def _change(
